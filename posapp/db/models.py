@@ -1,0 +1,237 @@
+"""The schema, as SQLAlchemy 2.x declarative models.
+
+Alembic migrations in posapp/db/migrations are the source of the schema in a
+database; a test checks that these models and the migrations agree.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from posapp.db.types import Cents, ScaledDecimal, Thousandths, UtcDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Setting(Base):
+    """Shop settings as typed values (see posapp.services.settings)."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)  # JSON
+
+
+class Till(Base):
+    __tablename__ = "tills"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(8), unique=True)
+    name: Mapped[str] = mapped_column(String(80))
+    # The next receipt number to hand out; taken and incremented inside the
+    # transaction that completes a sale, so numbers are gap-free per till.
+    next_receipt_number: Mapped[int] = mapped_column(server_default=text("1"))
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(server_default=text("true"))
+    failed_pin_attempts: Mapped[int] = mapped_column(server_default=text("0"))
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    __table_args__ = (CheckConstraint("role IN ('owner', 'manager', 'cashier')", name="role"),)
+
+
+class Category(Base):
+    __tablename__ = "categories"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+
+
+class VatRate(Base):
+    __tablename__ = "vat_rates"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rate: Mapped[Decimal] = mapped_column(ScaledDecimal(2), unique=True)  # percent
+    name: Mapped[str] = mapped_column(String(80))
+
+
+class Product(Base):
+    __tablename__ = "products"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sku: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id"), index=True)
+    vat_rate_id: Mapped[int] = mapped_column(ForeignKey("vat_rates.id"))
+    price: Mapped[Decimal] = mapped_column(Cents())  # incl. VAT; per kg when sold by weight
+    sold_by: Mapped[str] = mapped_column(String(8), server_default=text("'unit'"))
+    # The item code printed inside in-store price/weight labels (scale PLU).
+    label_code: Mapped[str | None] = mapped_column(String(6), unique=True)
+    active: Mapped[bool] = mapped_column(server_default=text("true"))
+    __table_args__ = (
+        CheckConstraint("sold_by IN ('unit', 'weight')", name="sold_by"),
+        CheckConstraint("price >= 0", name="price"),
+    )
+
+
+class ProductBarcode(Base):
+    __tablename__ = "product_barcodes"
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
+
+
+class Customer(Base):
+    __tablename__ = "customers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    card_number: Mapped[str | None] = mapped_column(String(32), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class Shift(Base):
+    __tablename__ = "shifts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"))
+    opened_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    opened_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    opening_float: Mapped[Decimal] = mapped_column(Cents())
+    closed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    __table_args__ = (
+        # At most one open shift per till.
+        Index(
+            "uq_shifts_open_per_till",
+            "till_id",
+            unique=True,
+            sqlite_where=text("closed_at IS NULL"),
+            postgresql_where=text("closed_at IS NULL"),
+        ),
+    )
+
+
+class ShiftCount(Base):
+    """Expected and counted amounts per payment method when a shift closes."""
+
+    __tablename__ = "shift_counts"
+    shift_id: Mapped[int] = mapped_column(ForeignKey("shifts.id"), primary_key=True)
+    method: Mapped[str] = mapped_column(String(16), primary_key=True)
+    expected: Mapped[Decimal] = mapped_column(Cents())
+    counted: Mapped[Decimal] = mapped_column(Cents())
+
+
+class Sale(Base):
+    """A completed sale or refund (with a receipt number), or a voided sale (without)."""
+
+    __tablename__ = "sales"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(10))
+    till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"))
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shifts.id"), index=True)
+    receipt_number: Mapped[int | None]
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
+    refund_of_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"), index=True)
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    completed_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    total: Mapped[Decimal] = mapped_column(Cents())
+    void_reason: Mapped[str | None] = mapped_column(String(200))
+    __table_args__ = (
+        UniqueConstraint("till_id", "receipt_number", name="uq_sales_till_receipt"),
+        CheckConstraint("kind IN ('sale', 'refund')", name="kind"),
+        CheckConstraint("status IN ('completed', 'voided')", name="status"),
+        CheckConstraint(
+            "(status = 'completed') = (receipt_number IS NOT NULL)", name="receipt_when_completed"
+        ),
+    )
+
+
+class SaleLine(Base):
+    __tablename__ = "sale_lines"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), index=True)
+    line_no: Mapped[int]
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    quantity: Mapped[Decimal] = mapped_column(Thousandths())  # negative in a refund
+    unit_price: Mapped[Decimal] = mapped_column(Cents())
+    list_price: Mapped[Decimal] = mapped_column(Cents())
+    discount: Mapped[Decimal] = mapped_column(Cents())
+    total: Mapped[Decimal] = mapped_column(Cents())
+    vat_rate: Mapped[Decimal] = mapped_column(ScaledDecimal(2))
+    vat_amount: Mapped[Decimal] = mapped_column(Cents())
+    approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    refund_of_line_id: Mapped[int | None] = mapped_column(ForeignKey("sale_lines.id"), index=True)
+    __table_args__ = (UniqueConstraint("sale_id", "line_no", name="uq_sale_lines_sale_line_no"),)
+
+
+class Payment(Base):
+    __tablename__ = "payments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), index=True)
+    method: Mapped[str] = mapped_column(String(16))
+    # What the payment settles (negative in a refund); cash beyond it is change.
+    amount: Mapped[Decimal] = mapped_column(Cents())
+    tendered: Mapped[Decimal] = mapped_column(Cents())  # what the customer handed over
+    __table_args__ = (
+        CheckConstraint("method IN ('cash', 'card', 'voucher', 'points')", name="method"),
+    )
+
+
+class OpenCart(Base):
+    """A sale being rung up or parked, saved as it changes so nothing is lost."""
+
+    __tablename__ = "open_carts"
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"), index=True)
+    status: Mapped[str] = mapped_column(String(8))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    payload: Mapped[str] = mapped_column(Text)  # JSON of posapp.domain.cart.Cart
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'parked')", name="status"),
+        Index(
+            "uq_open_carts_one_open_per_till",
+            "till_id",
+            unique=True,
+            sqlite_where=text("status = 'open'"),
+            postgresql_where=text("status = 'open'"),
+        ),
+    )
+
+
+class AuditEntry(Base):
+    """Append-only record of sensitive actions (triggers refuse UPDATE and DELETE)."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    till_id: Mapped[int | None] = mapped_column(ForeignKey("tills.id"))
+    action: Mapped[str] = mapped_column(String(40))
+    details: Mapped[str] = mapped_column(Text)  # JSON

@@ -1,0 +1,46 @@
+"""The core's one translation catalogue (gettext, compiled with Babel).
+
+Texts the core prints (CLI messages, errors, later receipts and reports) are
+written in English and wrapped in `_()`; Latvian lives in
+posapp/resources/locale/lv/LC_MESSAGES/posapp.po (compiled to .mo). The GUI
+uses Qt's own tr() and .qm files instead.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib.resources import files
+from pathlib import Path
+
+from babel.support import NullTranslations, Translations
+
+LANGUAGES = ("en", "lv")
+LOCALE_DIR = Path(str(files("posapp") / "resources" / "locale"))
+
+_translations: NullTranslations = NullTranslations()
+_language = "en"
+
+
+def set_language(code: str) -> None:
+    """Switch the core's printed texts to `code` ("en" or "lv"; others fall back to English)."""
+    global _translations, _language
+    language = code.split("_")[0].split("-")[0].lower()
+    if language not in LANGUAGES:
+        language = "en"
+    _translations = Translations.load(str(LOCALE_DIR), [language], domain="posapp")
+    _language = language
+
+
+def language() -> str:
+    return _language
+
+
+def _(message: str) -> str:
+    return _translations.gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    return _translations.ngettext(singular, plural, count)
+
+
+set_language(os.environ.get("POSAPP_LANGUAGE", "en"))

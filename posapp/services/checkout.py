@@ -1,0 +1,397 @@
+"""Checkout: ring up a sale, take payment, record it whole, exactly once.
+
+A sale being rung up is a posapp.domain.cart.Cart value that the GUI holds;
+these functions look things up, check the acting user's rights and return a
+new Cart. complete_sale() writes the sale, its lines and payments and takes
+the till's next receipt number in one transaction; posting the same cart
+(same UUID) again returns the sale already recorded.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from enum import Enum
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy import exc as sa_exc
+
+from posapp.db.models import OpenCart, Payment, Sale, SaleLine, Till, User
+from posapp.db.uow import UnitOfWork
+from posapp.domain import barcodes
+from posapp.domain.cart import Cart, Discount, allocate_vat
+from posapp.domain.money import ZERO
+from posapp.domain.roles import Actor, Permission, Role, require
+from posapp.domain.vat import VatLine, vat_breakdown
+from posapp.errors import InvalidInput, MisreadBarcode, NotFound, SaleIncomplete, ShiftError
+from posapp.i18n import _
+from posapp.services import audit, catalog
+from posapp.services.catalog import ProductInfo
+from posapp.services.settings import read_settings
+from posapp.services.shifts import open_shift_id, till_id
+
+
+class ScanKind(Enum):
+    PRODUCT = "product"
+    CUSTOMER = "customer"
+    VOUCHER = "voucher"
+    RECEIPT = "receipt"
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    kind: ScanKind
+    cart: Cart
+    # For RECEIPT: the receipt to refund; for VOUCHER: the code to apply.
+    receipt: barcodes.ReceiptCode | None = None
+    voucher_code: str | None = None
+
+
+@dataclass(frozen=True)
+class CompletedSale:
+    sale_id: int
+    uuid: str
+    till_code: str
+    receipt_number: int
+    kind: str
+    total: Decimal
+    change: Decimal
+    vat: list[VatLine]
+    completed_at: datetime
+    replayed: bool = False  # True when this UUID had already been recorded
+
+
+def start_sale(uow: UnitOfWork, actor: Actor, till_code: str) -> Cart:
+    """A new empty cart on this till; refuses when no shift is open."""
+    require(actor, Permission.SELL)
+    with uow:
+        till = till_id(uow, till_code)
+        if open_shift_id(uow, till) is None:
+            raise ShiftError(_("No shift is open on this till. Open a shift and count the float."))
+        return Cart(uuid=str(uuid_module.uuid4()), till_id=till, started_at=uow.now())
+
+
+def scan(
+    uow: UnitOfWork, actor: Actor, cart: Cart, code: str, rules: barcodes.BarcodeRules
+) -> ScanResult:
+    """Route what the scanner read: goods, a scale label, a card, a voucher, a receipt."""
+    require(actor, Permission.SELL)
+    scanned = barcodes.classify(code, rules)
+    if isinstance(scanned, barcodes.Misread):
+        raise MisreadBarcode(
+            _("Misread barcode ({reason}). Scan it again.").format(reason=_(scanned.reason))
+        )
+    if isinstance(scanned, barcodes.ReceiptCode):
+        return ScanResult(ScanKind.RECEIPT, cart, receipt=scanned)
+    if isinstance(scanned, barcodes.VoucherCode):
+        return ScanResult(ScanKind.VOUCHER, cart, voucher_code=scanned.code)
+    with uow:
+        if isinstance(scanned, barcodes.LoyaltyCard):
+            customer = catalog.customer_by_card(uow, scanned.number)
+            if customer is None:
+                raise NotFound(
+                    _(
+                        "Card {number} belongs to no customer. Enrol the customer or check the "
+                        "card."
+                    ).format(number=scanned.number)
+                )
+            return ScanResult(
+                ScanKind.CUSTOMER, cart.with_customer(customer.customer_id, customer.name)
+            )
+        if isinstance(scanned, barcodes.PriceLabel | barcodes.WeightLabel):
+            product = _sellable(catalog.product_by_label(uow, scanned.item_code), code)
+        else:
+            lookup = scanned.gtin if isinstance(scanned, barcodes.ProductCode) else scanned.text
+            product = _sellable(catalog.product_by_barcode(uow, lookup), code)
+    if isinstance(scanned, barcodes.PriceLabel):
+        # The label's price is what the scale charged: one line at that price.
+        new_cart = cart.add(
+            product_id=product.product_id,
+            name=product.name,
+            quantity=Decimal(1),
+            unit_price=scanned.price,
+            vat_rate=product.vat_rate,
+        )
+    elif isinstance(scanned, barcodes.WeightLabel):
+        new_cart = _add_product(cart, product, scanned.weight_kg, weighed=True)
+    else:
+        new_cart = _add_product(cart, product, Decimal(1), weighed=False)
+    return ScanResult(ScanKind.PRODUCT, new_cart)
+
+
+def add_product(
+    uow: UnitOfWork,
+    actor: Actor,
+    cart: Cart,
+    product_id: int,
+    quantity: Decimal = Decimal(1),
+    weighed: bool = False,
+) -> Cart:
+    """Add a product chosen by search or a quick key (`weighed`: quantity is a weight in kg)."""
+    require(actor, Permission.SELL)
+    with uow:
+        product = _sellable(catalog.product_by_id(uow, product_id), str(product_id))
+    return _add_product(cart, product, quantity, weighed)
+
+
+def _add_product(cart: Cart, product: ProductInfo, quantity: Decimal, weighed: bool) -> Cart:
+    if product.by_weight and not weighed:
+        raise InvalidInput(
+            _("{name} is sold by weight: scan the scale label or enter its weight.").format(
+                name=product.name
+            )
+        )
+    return cart.add(
+        product_id=product.product_id,
+        name=product.name,
+        quantity=quantity,
+        unit_price=product.price,
+        vat_rate=product.vat_rate,
+        by_weight=product.by_weight,
+    )
+
+
+def _sellable(product: ProductInfo | None, code: str) -> ProductInfo:
+    if product is None:
+        raise NotFound(
+            _("Unknown barcode {code}. Put the item aside or find it by name.").format(code=code)
+        )
+    if not product.active:
+        raise NotFound(
+            _("{name} is no longer sold (inactive). Ask a manager.").format(name=product.name)
+        )
+    return product
+
+
+def discount_line(
+    uow: UnitOfWork,
+    actor: Actor,
+    cart: Cart,
+    line_id: int,
+    discount: Discount | None,
+    approver: Actor | None = None,
+) -> Cart:
+    """Discount a line; above the shop's limit it needs a manager's approval."""
+    require(actor, Permission.SELL)
+    line = cart.line(line_id)
+    approved_by = None
+    if discount is not None:
+        with uow:
+            limit = read_settings(uow).cashier_discount_limit
+        if discount.percent_of(line.gross) > limit:
+            approved_by = require(actor, Permission.DISCOUNT_ABOVE_LIMIT, approver).user_id
+    return cart.discount_line(line_id, discount, approved_by)
+
+
+def override_price(
+    actor: Actor, cart: Cart, line_id: int, unit_price: Decimal, approver: Actor | None = None
+) -> Cart:
+    """Change a line's unit price: managers and owners, or a cashier with their approval."""
+    approved_by = require(actor, Permission.OVERRIDE_PRICE, approver).user_id
+    return cart.override_price(line_id, unit_price, approved_by)
+
+
+def complete_sale(uow: UnitOfWork, actor: Actor, cart: Cart) -> CompletedSale:
+    """Record the sale whole, with the till's next receipt number, exactly once."""
+    require(actor, Permission.SELL)
+    if actor.user_id is None:
+        raise InvalidInput(_("A sale is made by a signed-in user."))
+    if not cart.lines:
+        raise SaleIncomplete(_("The sale is empty. Scan something first."))
+    if cart.due > 0:
+        raise SaleIncomplete(_("{due} is still due. Take payment first.").format(due=cart.due))
+    now = uow.now()
+    try:
+        with uow.writing():
+            conn = uow.connection
+            if any(line.approved_by is not None for line in cart.lines):
+                _check_approvals(uow, cart)
+            shift = open_shift_id(uow, cart.till_id)
+            if shift is None:
+                raise ShiftError(_("No shift is open on this till. Open a shift to sell."))
+            number = take_receipt_number(uow, cart.till_id)
+            sale_id = conn.execute(
+                insert(Sale).returning(Sale.id),
+                {
+                    "uuid": cart.uuid,
+                    "kind": "sale",
+                    "status": "completed",
+                    "till_id": cart.till_id,
+                    "shift_id": shift,
+                    "receipt_number": number,
+                    "user_id": actor.user_id,
+                    "customer_id": cart.customer_id,
+                    "refund_of_id": None,
+                    "started_at": cart.started_at,
+                    "completed_at": now,
+                    "total": cart.total,
+                    "void_reason": None,
+                },
+            ).scalar_one()
+            _insert_lines(uow, sale_id, cart)
+            if cart.payments:
+                conn.execute(
+                    insert(Payment),
+                    [
+                        {
+                            "sale_id": sale_id,
+                            "method": p.method.value,
+                            "amount": p.amount,
+                            "tendered": p.tendered,
+                        }
+                        for p in cart.payments
+                    ],
+                )
+            conn.execute(delete(OpenCart).where(OpenCart.uuid == cart.uuid))
+            till_code = conn.execute(select(Till.code).where(Till.id == cart.till_id)).scalar_one()
+            uow.commit()
+    except sa_exc.IntegrityError:
+        recorded = recorded_sale(uow, cart.uuid)
+        if recorded is None:
+            raise
+        return recorded
+    return CompletedSale(
+        sale_id=sale_id,
+        uuid=cart.uuid,
+        till_code=till_code,
+        receipt_number=number,
+        kind="sale",
+        total=cart.total,
+        change=cart.change,
+        vat=cart.vat,
+        completed_at=now,
+    )
+
+
+def take_receipt_number(uow: UnitOfWork, till: int) -> int:
+    """The till's next receipt number, taken inside the caller's transaction."""
+    return (
+        uow.connection.execute(
+            update(Till)
+            .where(Till.id == till)
+            .values(next_receipt_number=Till.next_receipt_number + 1)
+            .returning(Till.next_receipt_number)
+        ).scalar_one()
+        - 1
+    )
+
+
+def _insert_lines(uow: UnitOfWork, sale_id: int, cart: Cart) -> None:
+    vat_shares = allocate_vat(cart.lines)
+    uow.connection.execute(
+        insert(SaleLine),
+        [
+            {
+                "sale_id": sale_id,
+                "line_no": line_no,
+                "product_id": line.product_id,
+                "name": line.name,
+                "quantity": line.quantity,
+                "unit_price": line.unit_price,
+                "list_price": line.list_price,
+                "discount": line.discount_amount,
+                "total": line.total,
+                "vat_rate": line.vat_rate,
+                "vat_amount": vat,
+                "approved_by": line.approved_by,
+                "refund_of_line_id": None,
+            }
+            for line_no, (line, vat) in enumerate(zip(cart.lines, vat_shares, strict=True), 1)
+        ],
+    )
+
+
+def _check_approvals(uow: UnitOfWork, cart: Cart) -> None:
+    """Approvals named in a cart must come from active managers or owners."""
+    approvers = {line.approved_by for line in cart.lines if line.approved_by is not None}
+    allowed = set(
+        uow.session.scalars(
+            select(User.id).where(
+                User.id.in_(approvers),
+                User.active,
+                User.role.in_([Role.OWNER.value, Role.MANAGER.value]),
+            )
+        )
+    )
+    if approvers - allowed:
+        raise SaleIncomplete(
+            _("A price change in this sale was not approved by a manager. Ask one to approve it.")
+        )
+
+
+def recorded_sale(uow: UnitOfWork, sale_uuid: str) -> CompletedSale | None:
+    """The sale or refund already recorded under this UUID, if any."""
+    with uow:
+        sale = uow.session.scalar(select(Sale).where(Sale.uuid == sale_uuid))
+        if sale is None or sale.receipt_number is None:
+            return None
+        till_code = uow.session.get_one(Till, sale.till_id).code
+        lines = uow.session.execute(
+            select(SaleLine.vat_rate, SaleLine.total).where(SaleLine.sale_id == sale.id)
+        ).all()
+        payments = uow.session.execute(
+            select(Payment.amount, Payment.tendered).where(Payment.sale_id == sale.id)
+        ).all()
+        return CompletedSale(
+            sale_id=sale.id,
+            uuid=sale.uuid,
+            till_code=till_code,
+            receipt_number=sale.receipt_number,
+            kind=sale.kind,
+            total=sale.total,
+            change=sum((t - a for a, t in payments), ZERO),
+            vat=vat_breakdown((rate, total) for rate, total in lines),
+            completed_at=sale.completed_at,
+            replayed=True,
+        )
+
+
+def void_sale(
+    uow: UnitOfWork, actor: Actor, cart: Cart, reason: str, approver: Actor | None = None
+) -> None:
+    """Cancel the sale being rung up; it is kept (without a receipt number) for the owner."""
+    require(actor, Permission.SELL)
+    reason = reason.strip()
+    if not reason:
+        raise InvalidInput(_("Say why the sale is voided."))
+    by = require(actor, Permission.VOID_PAID_SALE, approver) if cart.payments else actor
+    if actor.user_id is None:
+        raise InvalidInput(_("A sale is voided by a signed-in user."))
+    with uow.writing():
+        conn = uow.connection
+        conn.execute(delete(OpenCart).where(OpenCart.uuid == cart.uuid))
+        if cart.lines:
+            sale_id = conn.execute(
+                insert(Sale).returning(Sale.id),
+                {
+                    "uuid": cart.uuid,
+                    "kind": "sale",
+                    "status": "voided",
+                    "till_id": cart.till_id,
+                    "shift_id": open_shift_id(uow, cart.till_id),
+                    "receipt_number": None,
+                    "user_id": actor.user_id,
+                    "customer_id": cart.customer_id,
+                    "refund_of_id": None,
+                    "started_at": cart.started_at,
+                    "completed_at": uow.now(),
+                    "total": cart.total,
+                    "void_reason": reason,
+                },
+            ).scalar_one()
+            _insert_lines(uow, sale_id, cart)
+            audit.record(
+                uow,
+                actor,
+                "sale_voided",
+                {
+                    "uuid": cart.uuid,
+                    "total": cart.total,
+                    "reason": reason,
+                    "approved_by": by.user_id,
+                },
+                till_id=cart.till_id,
+            )
+        uow.commit()
