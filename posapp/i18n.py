@@ -39,6 +39,11 @@ def _(message: str) -> str:
     return _translations.gettext(message)
 
 
+def N_(message: str) -> str:
+    """Mark a text for the catalogue where it is defined; it is translated where shown."""
+    return message
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     return _translations.ngettext(singular, plural, count)
 

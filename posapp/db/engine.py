@@ -8,6 +8,9 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 
+from posapp.errors import DatabaseError
+from posapp.i18n import _
+
 # How long a write waits for another till or process holding the SQLite lock.
 SQLITE_BUSY_SECONDS = 5.0
 WRITE_OPTION = "posapp_write"
@@ -35,7 +38,16 @@ def make_engine(url: URL, *, durable: bool = True) -> Engine:
     """
     if url.get_backend_name() == "sqlite":
         if url.database:
-            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(url.database).parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise DatabaseError(
+                    _(
+                        "Cannot make the folder {folder} for the database ({reason}). Choose "
+                        "another place with --db."
+                    ).format(folder=folder, reason=error.strerror)
+                ) from None
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
         synchronous = "FULL" if durable else "OFF"
 

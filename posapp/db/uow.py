@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, RootTransaction
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
@@ -35,6 +35,8 @@ class UnitOfWork:
         self._write_engine = engine.execution_options(**{WRITE_OPTION: True})
         self.clock = clock
         self._write = False
+        self._connection: Connection | None = None
+        self._transaction: RootTransaction | None = None
         self._session: Session | None = None
 
     def writing(self) -> Self:
@@ -42,10 +44,15 @@ class UnitOfWork:
         return self
 
     def __enter__(self) -> Self:
-        if self._session is not None:
+        if self._connection is not None:
             raise RuntimeError("unit of work is already in a transaction")
-        bind = self._write_engine if self._write else self.engine
-        self._session = Session(bind=bind, expire_on_commit=False, autoflush=False)
+        try:
+            engine = self._write_engine if self._write else self.engine
+            self._connection = engine.connect()
+            self._transaction = self._connection.begin()
+        except (sa_exc.OperationalError, sa_exc.InterfaceError) as error:
+            self._close()
+            raise database_error(error) from error
         return self
 
     def __exit__(
@@ -54,32 +61,53 @@ class UnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        session, self._session, self._write = self._session, None, False
-        assert session is not None
-        try:
-            session.rollback()
-        finally:
-            session.close()
+        self._close()
         if isinstance(exc, sa_exc.OperationalError | sa_exc.InterfaceError):
             raise database_error(exc) from exc
 
-    @property
-    def session(self) -> Session:
-        if self._session is None:
-            raise RuntimeError("unit of work used outside `with`")
-        return self._session
+    def _close(self) -> None:
+        """Roll back whatever was not committed and give the connection back."""
+        session, connection, transaction = self._session, self._connection, self._transaction
+        self._session = self._connection = self._transaction = None
+        self._write = False
+        try:
+            if session is not None:
+                session.close()
+            if transaction is not None and transaction.is_active:
+                transaction.rollback()
+        finally:
+            if connection is not None:
+                connection.close()
 
     @property
     def connection(self) -> Connection:
-        """The transaction's connection, for Core statements on hot paths."""
-        return self.session.connection()
+        """The transaction's connection, for Core statements (the hot paths use these)."""
+        if self._connection is None:
+            raise RuntimeError("unit of work used outside `with`")
+        return self._connection
+
+    @property
+    def session(self) -> Session:
+        """An ORM session inside the same transaction, made when first needed."""
+        if self._session is None:
+            self._session = Session(
+                bind=self.connection,
+                expire_on_commit=False,
+                autoflush=False,
+                join_transaction_mode="rollback_only",
+            )
+        return self._session
 
     def now(self) -> datetime:
         return self.clock()
 
     def commit(self) -> None:
+        if self._transaction is None:
+            raise RuntimeError("unit of work used outside `with`")
         try:
-            self.session.commit()
+            if self._session is not None:
+                self._session.flush()
+            self._transaction.commit()
         except (sa_exc.OperationalError, sa_exc.InterfaceError) as error:
             raise database_error(error) from error
 

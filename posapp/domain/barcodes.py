@@ -34,6 +34,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import TypeAlias
 
+from posapp.i18n import N_
+
 __all__ = [
     "BarcodeRules",
     "InStoreKind",
@@ -333,7 +335,7 @@ def _strip(raw: str) -> str:
 def _classify_gtin(code: str, rules: BarcodeRules) -> Scan:
     """``code`` is 8, 12 or 13 ASCII digits."""
     if not is_valid_gtin(code):
-        return Misread(code, "wrong check digit")
+        return Misread(code, N_("wrong check digit"))
     if len(code) != 13:
         # EAN-8 stays as is; UPC-A becomes "0..." which is never a 2x in-store prefix
         # (UPC-A number system 2 is looked up as an ordinary product, to keep it simple).
@@ -382,14 +384,14 @@ def classify(raw: str, rules: BarcodeRules) -> Scan:
     """
     text = _strip(raw)
     if not text:
-        return Misread(text, "empty")
+        return Misread(text, N_("empty"))
     if len(text) > MAX_TEXT_LENGTH or not text.isprintable():
-        return Misread(text, "unreadable")
+        return Misread(text, N_("unreadable"))
     if _is_ascii_digits(text):
         if len(text) in GTIN_LENGTHS:
             return _classify_gtin(text, rules)
         if len(text) < MIN_NUMERIC_LENGTH:
-            return Misread(text, "too short")
+            return Misread(text, N_("too short"))
         return TextCode(text)
     if text.isascii():
         upper = text.upper()

@@ -66,6 +66,10 @@ def require(actor: Actor, permission: Permission, approver: Actor | None = None)
     )
 
 
+def role_name(role: Role) -> str:
+    return {Role.OWNER: _("owner"), Role.MANAGER: _("manager"), Role.CASHIER: _("cashier")}[role]
+
+
 def describe(permission: Permission) -> str:
     return {
         Permission.SELL: _("sell"),

@@ -15,7 +15,7 @@ from datetime import datetime
 from decimal import Decimal
 from enum import Enum
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy import exc as sa_exc
 
 from posapp.db.models import OpenCart, Payment, Sale, SaleLine, Till, User
@@ -211,7 +211,7 @@ def complete_sale(uow: UnitOfWork, actor: Actor, cart: Cart) -> CompletedSale:
             shift = open_shift_id(uow, cart.till_id)
             if shift is None:
                 raise ShiftError(_("No shift is open on this till. Open a shift to sell."))
-            number = take_receipt_number(uow, cart.till_id)
+            number, till_code = take_receipt_number(uow, cart.till_id)
             sale_id = conn.execute(
                 insert(Sale).returning(Sale.id),
                 {
@@ -244,8 +244,7 @@ def complete_sale(uow: UnitOfWork, actor: Actor, cart: Cart) -> CompletedSale:
                         for p in cart.payments
                     ],
                 )
-            conn.execute(delete(OpenCart).where(OpenCart.uuid == cart.uuid))
-            till_code = conn.execute(select(Till.code).where(Till.id == cart.till_id)).scalar_one()
+            conn.execute(_FORGET_OPEN_CART, {"cart_uuid": cart.uuid})
             uow.commit()
     except sa_exc.IntegrityError:
         recorded = recorded_sale(uow, cart.uuid)
@@ -265,17 +264,23 @@ def complete_sale(uow: UnitOfWork, actor: Actor, cart: Cart) -> CompletedSale:
     )
 
 
-def take_receipt_number(uow: UnitOfWork, till: int) -> int:
-    """The till's next receipt number, taken inside the caller's transaction."""
-    return (
-        uow.connection.execute(
-            update(Till)
-            .where(Till.id == till)
-            .values(next_receipt_number=Till.next_receipt_number + 1)
-            .returning(Till.next_receipt_number)
-        ).scalar_one()
-        - 1
-    )
+_NEXT_RECEIPT = (
+    update(Till)
+    .where(Till.id == bindparam("till"))
+    .values(next_receipt_number=Till.next_receipt_number + 1)
+    .returning(Till.next_receipt_number, Till.code)
+)
+_FORGET_OPEN_CART = delete(OpenCart).where(OpenCart.uuid == bindparam("cart_uuid"))
+
+
+def take_receipt_number(uow: UnitOfWork, till: int) -> tuple[int, str]:
+    """The till's next receipt number and the till's code, inside the caller's transaction.
+
+    The UPDATE locks the till's row (PostgreSQL) or holds the write lock (SQLite)
+    until the transaction ends, so numbers are gap-free even with several tills.
+    """
+    next_number, till_code = uow.connection.execute(_NEXT_RECEIPT, {"till": till}).one()
+    return next_number - 1, till_code
 
 
 def _insert_lines(uow: UnitOfWork, sale_id: int, cart: Cart) -> None:
@@ -361,7 +366,7 @@ def void_sale(
         raise InvalidInput(_("A sale is voided by a signed-in user."))
     with uow.writing():
         conn = uow.connection
-        conn.execute(delete(OpenCart).where(OpenCart.uuid == cart.uuid))
+        conn.execute(_FORGET_OPEN_CART, {"cart_uuid": cart.uuid})
         if cart.lines:
             sale_id = conn.execute(
                 insert(Sale).returning(Sale.id),

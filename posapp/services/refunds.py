@@ -174,7 +174,7 @@ def refund(
             shift = open_shift_id(uow, till)
             if shift is None:
                 raise ShiftError(_("No shift is open on this till. Open a shift to refund."))
-            number = take_receipt_number(uow, till)
+            number, _code = take_receipt_number(uow, till)
             total = sum((row[2] for row in rows), ZERO)
             now = uow.now()
             sale_id = uow.connection.execute(

@@ -11,15 +11,15 @@ from posapp.db import schema
 from posapp.db.engine import database_url, make_engine
 from posapp.db.models import VatRate
 from posapp.db.uow import UnitOfWork, database_error
-from posapp.i18n import _
+from posapp.i18n import N_, _
 from posapp.services.shifts import ensure_till
 
 # Latvian VAT: standard 21 %, reduced 12 % and 5 %, and 0 %.
 LATVIAN_VAT_RATES = (
-    (Decimal("21"), "standard"),
-    (Decimal("12"), "reduced"),
-    (Decimal("5"), "reduced (food)"),
-    (Decimal("0"), "zero"),
+    (Decimal("21"), N_("standard rate")),
+    (Decimal("12"), N_("reduced rate")),
+    (Decimal("5"), N_("reduced rate (fresh produce, books)")),
+    (Decimal("0"), N_("zero rate")),
 )
 
 

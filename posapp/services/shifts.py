@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from posapp.db.models import Payment, Sale, SaleLine, Shift, ShiftCount, Till
 from posapp.db.uow import UnitOfWork
@@ -48,17 +48,19 @@ class ShiftReport:
     counts: list[MethodCount]
 
 
+_TILL_BY_CODE = select(Till.id).where(Till.code == bindparam("code"))
+_OPEN_SHIFT = select(Shift.id).where(Shift.till_id == bindparam("till"), Shift.closed_at.is_(None))
+
+
 def till_id(uow: UnitOfWork, till_code: str) -> int:
-    found = uow.session.scalar(select(Till.id).where(Till.code == till_code))
+    found = uow.connection.execute(_TILL_BY_CODE, {"code": till_code}).scalar()
     if found is None:
         raise NotFound(_("There is no till {code} in this database.").format(code=till_code))
     return found
 
 
 def open_shift_id(uow: UnitOfWork, till: int) -> int | None:
-    return uow.session.scalar(
-        select(Shift.id).where(Shift.till_id == till, Shift.closed_at.is_(None))
-    )
+    return uow.connection.execute(_OPEN_SHIFT, {"till": till}).scalar()
 
 
 def ensure_till(uow: UnitOfWork, till_code: str, name: str | None = None) -> int:

@@ -1,0 +1,319 @@
+"""The `posapp` command. No arguments: the till's window. Subcommands for the rest.
+
+Every failure prints one line saying what to do and exits non-zero; an
+unexpected one also writes its details to posapp.log in the data directory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import NoReturn
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy import select
+
+import posapp
+from posapp import i18n
+from posapp.config import Config, data_dir
+from posapp.db import schema
+from posapp.db.engine import database_url, make_engine
+from posapp.db.models import Setting
+from posapp.db.uow import UnitOfWork, database_error
+from posapp.domain.roles import Actor, Role, role_name
+from posapp.errors import ImportFailed, InvalidInput, PosError
+from posapp.i18n import _
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, _("posapp: {message} (see posapp --help)\n").format(message=message))
+
+
+def _common_options(default: object) -> _Parser:
+    """Options taken before or after the command (`posapp --db X demo`, `posapp demo --db X`).
+
+    The commands get their own copy with SUPPRESS defaults, so that an option
+    not repeated after the command keeps the value given before it.
+    """
+    common = _Parser(add_help=False, argument_default=default)
+    common.add_argument(
+        "--db",
+        metavar="URL_OR_PATH",
+        help=_(
+            "the database: a SQLite file or a postgresql:// URL (default: "
+            "$POSAPP_DATABASE_URL, else posapp.sqlite in the data directory)"
+        ),
+    )
+    common.add_argument(
+        "--till",
+        metavar="CODE",
+        help=_("this till's code (default: T1)"),
+    )
+    common.add_argument(
+        "--lang",
+        choices=i18n.LANGUAGES,
+        help=_("language of printed texts"),
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options(argparse.SUPPRESS)
+    parser = _Parser(
+        prog="posapp",
+        description=_("Point of sale for small shops. Without a command, opens the till."),
+        parents=[_common_options(None)],
+    )
+    parser.add_argument("--version", action="version", version=f"posapp {posapp.__version__}")
+    parser.set_defaults(handler=_open_till)
+    commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND", parser_class=_Parser)
+
+    demo = commands.add_parser(
+        "demo", parents=[common], help=_("build the demo shop (a Riga bakery-café)")
+    )
+    demo.add_argument("--open", action="store_true", help=_("open the till on it afterwards"))
+    demo.add_argument("--rebuild", action="store_true", help=_("build it anew if it exists"))
+    demo.add_argument("--days", type=int, default=183, help=_("days of history (default 183)"))
+    demo.set_defaults(handler=_demo)
+
+    db = commands.add_parser("db", help=_("database maintenance"))
+    db_commands = db.add_subparsers(title=_("commands"), metavar="COMMAND", required=True)
+    upgrade = db_commands.add_parser(
+        "upgrade", parents=[common], help=_("bring the schema up to date")
+    )
+    upgrade.set_defaults(handler=_db_upgrade)
+
+    imports = commands.add_parser("import", help=_("import data from a file"))
+    import_commands = imports.add_subparsers(title=_("commands"), metavar="WHAT", required=True)
+    products = import_commands.add_parser(
+        "products", parents=[common], help=_("products from a CSV file")
+    )
+    products.add_argument("file", type=Path, metavar="FILE.csv")
+    products.add_argument(
+        "--skip-bad", action="store_true", help=_("import the good rows and list the bad ones")
+    )
+    products.set_defaults(handler=_import_products)
+
+    user = commands.add_parser("user", help=_("users and PINs"))
+    user_commands = user.add_subparsers(title=_("commands"), metavar="COMMAND", required=True)
+    add = user_commands.add_parser("add", parents=[common], help=_("add a user (asks for the PIN)"))
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=[role.value for role in Role])
+    add.set_defaults(handler=_user_add)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if "--lang" in args_list[:-1]:  # before the parser is built: its help is translated too
+        i18n.set_language(args_list[args_list.index("--lang") + 1])
+    args = build_parser().parse_args(args_list)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except ImportFailed as error:
+        print(_("posapp: {message}").format(message=error.message), file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return error.exit_code
+    except PosError as error:
+        print(_("posapp: {message}").format(message=error.message), file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print(_("posapp: stopped."), file=sys.stderr)
+        return 130
+    except (sa_exc.OperationalError, sa_exc.InterfaceError) as error:
+        print(_("posapp: {message}").format(message=database_error(error).message), file=sys.stderr)
+        return 4
+    except Exception as error:
+        log = _log_unexpected(error)
+        print(
+            _(
+                "posapp: something unexpected went wrong ({error}). Nothing recorded was lost; "
+                "details are in {log}."
+            ).format(error=type(error).__name__, log=log),
+            file=sys.stderr,
+        )
+        return 70
+
+
+def _log_unexpected(error: Exception) -> Path:
+    path = data_dir() / "posapp.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        return Path(os.devnull)
+    logger = logging.getLogger("posapp")
+    logger.addHandler(handler)
+    logger.error("unexpected error", exc_info=error)
+    logger.removeHandler(handler)
+    handler.close()
+    return path
+
+
+def _config(args: argparse.Namespace) -> Config:
+    return Config.load(args.db, args.till)
+
+
+def _open(config: Config) -> tuple[UnitOfWork, int]:
+    from posapp.services.setup import open_database, prepare_shop
+
+    uow = open_database(config.database)
+    return uow, prepare_shop(uow, config.till_code)
+
+
+def _open_till(args: argparse.Namespace) -> int:
+    from posapp.gui.app import run
+
+    return run(_config(args))
+
+
+def _db_upgrade(args: argparse.Namespace) -> int:
+    config = _config(args)
+    engine = make_engine(database_url(config.database))
+    try:
+        before = schema.current_revision(engine)
+        if schema.upgrade(engine):
+            print(
+                _("Database upgraded from schema {old} to {new}.").format(
+                    old=before or _("(empty)"), new=schema.head_revision()
+                )
+            )
+        else:
+            print(
+                _("Database is up to date (schema {revision}).").format(
+                    revision=schema.head_revision()
+                )
+            )
+    finally:
+        engine.dispose()
+    return 0
+
+
+def _import_products(args: argparse.Namespace) -> int:
+    from posapp.services.product_import import import_products
+
+    uow, _till = _open(_config(args))
+    report = import_products(uow, Actor.command_line(), args.file, skip_bad=args.skip_bad)
+    print(
+        _("Imported {path}: {created} new, {updated} updated.").format(
+            path=args.file, created=report.created, updated=report.updated
+        )
+    )
+    if report.skipped:
+        print(_("Left out {count} line(s) with problems:").format(count=len(report.skipped)))
+        for problem in report.skipped:
+            print(f"  {problem}")
+    return 0
+
+
+def _read_pin(name: str) -> str:
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().strip()
+    pin = getpass.getpass(_("PIN for {name} (4-8 digits): ").format(name=name))
+    if getpass.getpass(_("The same PIN again: ")) != pin:
+        raise InvalidInput(_("The two PINs differ. Nothing was changed; try again."))
+    return pin
+
+
+def _user_add(args: argparse.Namespace) -> int:
+    from posapp.services import users
+
+    uow, _till = _open(_config(args))
+    info = users.add_user(
+        uow, Actor.command_line(), args.name, Role(args.role), _read_pin(args.name)
+    )
+    print(_("Added {role} {name}.").format(role=role_name(info.role), name=info.name))
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from posapp.services.demo import TILL, build_demo_file
+
+    target = args.db or Config.demo_database()
+    if args.days < 1:
+        raise InvalidInput(_("--days is at least 1."))
+    if _holds_demo(target) and not args.rebuild:
+        print(
+            _("The demo shop is already at {target} (use --rebuild to make it anew).").format(
+                target=target
+            )
+        )
+    else:
+        started = time.monotonic()
+        today = datetime.now(ZoneInfo("Europe/Riga")).date()
+        summary = build_demo_file(
+            target, today=today, days=args.days, progress=_progress if sys.stderr.isatty() else None
+        )
+        print(
+            _('Demo shop "{shop}" built in {seconds:.0f} s at {target}').format(
+                shop=summary.shop_name, seconds=time.monotonic() - started, target=target
+            )
+        )
+        print(
+            _(
+                "  {products} products ({weighed} weighed), {customers} customers, {sales} sales "
+                "from {first} to {last}, {refunds} refunds, {voids} voided sales."
+            ).format(
+                products=summary.products,
+                weighed=summary.weighed_products,
+                customers=summary.customers,
+                sales=summary.sales,
+                first=summary.first_day,
+                last=summary.last_day,
+                refunds=summary.refunds,
+                voids=summary.voids,
+            )
+        )
+        print(_("  Users and their PINs:"))
+        for name, role, pin in summary.users:
+            print(f"    {name:<8} {role_name(role):<10} {pin}")
+    if args.open:
+        from posapp.gui.app import run
+
+        return run(Config(database=target, till_code=args.till or TILL))
+    print(_("Open it with: posapp --db {target}").format(target=target))
+    return 0
+
+
+def _progress(done: int, total: int) -> None:
+    end = "\n" if done == total else ""
+    label = _("Building history")
+    print(f"\r{label}: {100 * done // total:3d} %", end=end, file=sys.stderr)
+
+
+def _holds_demo(target: str) -> bool:
+    """Whether the database exists and is a demo shop; refuses one holding a real shop."""
+    url = database_url(target)
+    if url.get_backend_name() == "sqlite" and not Path(str(url.database)).exists():
+        return False
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            if schema.current_revision(engine) is None:
+                return False
+            flag = connection.execute(
+                select(Setting.value).where(Setting.key == "is_demo")
+            ).scalar()
+    finally:
+        engine.dispose()
+    if flag != "true":
+        raise InvalidInput(
+            _(
+                "{target} holds a shop that is not the demo; the demo will not overwrite it. "
+                "Choose another place with --db."
+            ).format(target=target)
+        )
+    return True

@@ -1,0 +1,682 @@
+"""The demo shop: a Riga bakery-café with six months of history.
+
+Everything is recorded through the same services a till uses (users, shifts,
+checkout, refunds), with the unit of work's clock walked through the past.
+The random generator is seeded, so a demo built twice is the same shop.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, insert, select
+
+from posapp.db.engine import database_url
+from posapp.db.models import Category, Customer, Product, ProductBarcode, Sale, VatRate
+from posapp.db.uow import UnitOfWork
+from posapp.domain.barcodes import BarcodeRules, InStoreKind, make_ean13
+from posapp.domain.cart import Cart, Discount, PaymentMethod
+from posapp.domain.money import to_cents
+from posapp.domain.roles import Actor, Role
+from posapp.errors import InvalidInput
+from posapp.i18n import _
+from posapp.services import checkout, refunds, shifts, users
+from posapp.services.settings import ShopSettings, write_settings
+from posapp.services.setup import open_database, prepare_shop
+
+SHOP = ShopSettings(
+    shop_name="Maiznīca Rīts",
+    address="Tērbatas iela 14, Rīga, LV-1011",
+    vat_number="LV40003123456",
+    language="lv",
+    is_demo=True,
+)
+TILL = "T1"
+# name, role, PIN: printed by `posapp demo`, and in the README.
+DEMO_USERS = (
+    ("Ilze", Role.OWNER, "1111"),
+    ("Māris", Role.MANAGER, "2222"),
+    ("Līga", Role.CASHIER, "3333"),
+    ("Jānis", Role.CASHIER, "4444"),
+)
+
+# category, VAT %, [(name, price)], [variants: (suffix, price factor)]
+CATALOGUE: list[tuple[str, int, list[tuple[str, str]], list[tuple[str, str]]]] = [
+    (
+        "Maize",
+        21,
+        [
+            ("Rupjmaize", "2.35"),
+            ("Saldskābmaize", "2.10"),
+            ("Baltmaize", "1.65"),
+            ("Pilngraudu maize", "2.60"),
+            ("Ķimeņu maize", "2.45"),
+            ("Rudzu bulciņa", "0.55"),
+            ("Kviešu bulciņa", "0.45"),
+            ("Bagete", "1.40"),
+            ("Čiabata", "1.80"),
+            ("Speķa pīrādziņš", "0.75"),
+        ],
+        [("", "1"), (" (liela)", "1.6"), (" (šķēlēs)", "1.1")],
+    ),
+    (
+        "Konditoreja",
+        21,
+        [
+            ("Kanēļmaizīte", "1.20"),
+            ("Magoņmaizīte", "1.15"),
+            ("Kruasāns", "1.30"),
+            ("Šokolādes kruasāns", "1.60"),
+            ("Ābolu plātsmaize", "1.45"),
+            ("Biezpiena smalkmaizīte", "1.25"),
+            ("Kārtainā mēlīte", "0.95"),
+            ("Vaniļas virtulis", "0.90"),
+            ("Ķiršu strūdele", "1.70"),
+            ("Rabarberu plātsmaize", "1.55"),
+            ("Mandeļu kruasāns", "1.90"),
+            ("Kanēļa gliemezis", "1.35"),
+            ("Eklērs", "1.50"),
+            ("Biešu pīrāgs", "1.10"),
+        ],
+        [("", "1"), (" (mini)", "0.6"), (" ar ievārījumu", "1.15")],
+    ),
+    (
+        "Kūkas",
+        21,
+        [
+            ("Medus kūka", "3.20"),
+            ("Napoleona kūka", "3.10"),
+            ("Biezpiena kūka", "2.90"),
+            ("Šokolādes kūka", "3.40"),
+            ("Burkānu kūka", "3.00"),
+            ("Ogu tortīte", "3.60"),
+            ("Rupjmaizes kārtojums", "2.80"),
+            ("Ābolu pīrāgs", "2.70"),
+        ],
+        [("", "1"), (" (vesela)", "7.5"), (" (puse)", "4")],
+    ),
+    (
+        "Kafija",
+        21,
+        [
+            ("Espresso", "1.80"),
+            ("Amerikāņu kafija", "2.20"),
+            ("Kapučīno", "2.90"),
+            ("Latte", "3.10"),
+            ("Flat white", "3.20"),
+            ("Mokačīno", "3.40"),
+            ("Karstā šokolāde", "2.80"),
+            ("Kafija ar pienu", "2.40"),
+        ],
+        [
+            (" S", "1"),
+            (" M", "1.2"),
+            (" L", "1.4"),
+            (" ar auzu pienu", "1.3"),
+            (" ar karameli", "1.25"),
+            (" ar vaniļu", "1.25"),
+        ],
+    ),
+    (
+        "Tēja",
+        21,
+        [
+            ("Melnā tēja", "1.90"),
+            ("Zaļā tēja", "1.90"),
+            ("Piparmētru tēja", "1.90"),
+            ("Kumelīšu tēja", "1.90"),
+            ("Smiltsērkšķu tēja", "2.60"),
+            ("Ingvera tēja", "2.50"),
+            ("Liepziedu tēja", "2.20"),
+            ("Aveņu lapu tēja", "2.20"),
+        ],
+        [("", "1"), (" ar medu", "1.2")],
+    ),
+    (
+        "Dzērieni",
+        21,
+        [
+            ("Kvass", "1.60"),
+            ("Minerālūdens", "1.10"),
+            ("Ābolu sula", "1.90"),
+            ("Bērzu sula", "2.30"),
+            ("Dzērveņu morss", "2.10"),
+            ("Limonāde", "1.80"),
+        ],
+        [(" 0,33 l", "1"), (" 0,5 l", "1.35"), (" 1 l", "2.1")],
+    ),
+    (
+        "Sviestmaizes",
+        21,
+        [
+            ("Sviestmaize ar sieru", "2.90"),
+            ("Sviestmaize ar šķiņķi", "3.20"),
+            ("Sviestmaize ar lasi", "4.10"),
+            ("Sviestmaize ar olu", "2.70"),
+            ("Klubmaize", "4.50"),
+            ("Sviestmaize ar siļķi", "3.40"),
+        ],
+        [("", "1"), (" (rupjmaizes)", "1.1")],
+    ),
+    (
+        "Zupas",
+        21,
+        [
+            ("Skābeņu zupa", "3.50"),
+            ("Biešu zupa", "3.60"),
+            ("Zirņu zupa", "3.40"),
+            ("Sēņu zupa", "3.90"),
+            ("Frikadeļu zupa", "3.70"),
+        ],
+        [("", "1"), (" (maza)", "0.65")],
+    ),
+    (
+        "Saldumi",
+        21,
+        [
+            ("Gotiņa konfektes", "2.20"),
+            ("Serenāde", "2.80"),
+            ("Rigas Šokolāde", "3.10"),
+            ("Pūra pīrāgs", "1.20"),
+            ("Ķiploku grauzdiņi", "1.50"),
+            ("Rudzupuķe konfektes", "2.60"),
+            ("Lāču ķepas", "2.40"),
+            ("Kārums biezpiena sieriņš", "0.65"),
+        ],
+        [("", "1"), (" (liels iepakojums)", "2.2")],
+    ),
+    (
+        "Piena produkti",
+        21,
+        [
+            ("Piens 2%", "1.19"),
+            ("Kefīrs", "1.05"),
+            ("Rūgušpiens", "1.10"),
+            ("Biezpiens", "1.85"),
+            ("Skābais krējums", "1.35"),
+            ("Jāņu siers", "3.20"),
+            ("Sviests", "2.95"),
+            ("Jogurts ar ogām", "0.95"),
+        ],
+        [("", "1"), (" (liels)", "1.8"), (" (bioloģisks)", "1.3")],
+    ),
+    (
+        "Mājražojumi",
+        21,
+        [
+            ("Liepu medus", "7.50"),
+            ("Griķu medus", "7.90"),
+            ("Upeņu ievārījums", "4.20"),
+            ("Brūkleņu ievārījums", "4.60"),
+            ("Smiltsērkšķu sīrups", "5.80"),
+            ("Rupjmaizes cepumi", "3.10"),
+            ("Kaņepju sviests", "4.90"),
+            ("Ābolu čipsi", "2.80"),
+        ],
+        [("", "1"), (" (mazs)", "0.55"), (" (dāvanu)", "1.6")],
+    ),
+    (
+        "Salāti",
+        21,
+        [
+            ("Rasols", "2.90"),
+            ("Siļķe kažokā", "3.30"),
+            ("Grieķu salāti", "3.60"),
+            ("Cēzara salāti", "4.20"),
+            ("Pupiņu salāti", "2.70"),
+            ("Biešu salāti", "2.40"),
+            ("Vistas salāti", "3.10"),
+            ("Kartupeļu salāti ar gurķiem", "2.60"),
+        ],
+        [("", "1"), (" (liela porcija)", "1.6")],
+    ),
+    (
+        "Augļi un ogas",
+        5,
+        [
+            ("Āboli", "0.60"),
+            ("Bumbieri", "0.70"),
+            ("Zemenes", "3.90"),
+            ("Mellenes", "4.50"),
+            ("Avenes", "4.20"),
+            ("Upenes", "3.60"),
+        ],
+        [(" (trauciņš)", "1"), (" (kaste)", "3")],
+    ),
+    (
+        "Bērnu pārtika",
+        12,
+        [
+            ("Bērnu biezenis ābolu", "1.30"),
+            ("Bērnu biezenis burkānu", "1.30"),
+            ("Bērnu putra", "2.40"),
+            ("Bērnu cepumi", "1.90"),
+        ],
+        [("", "1"), (" (liels)", "1.7")],
+    ),
+    (
+        "Dāvanu kartes",
+        0,
+        [
+            ("Dāvanu karte 10 €", "10.00"),
+            ("Dāvanu karte 20 €", "20.00"),
+            ("Dāvanu karte 50 €", "50.00"),
+        ],
+        [("", "1")],
+    ),
+]
+WEIGHED = [  # name, category, VAT %, price per kg
+    ("Sveramie cepumi", "Konditoreja", 21, "11.90"),
+    ("Piparkūkas (sveramās)", "Konditoreja", 21, "14.50"),
+    ("Siers Rītausma", "Sviestmaizes", 21, "16.80"),
+    ("Kartupeļu salāti", "Sviestmaizes", 21, "8.90"),
+    ("Rieksti", "Saldumi", 21, "24.00"),
+    ("Zemenes (sveramās)", "Augļi un ogas", 5, "7.80"),
+]
+FIRST_NAMES = {
+    "f": [
+        "Anna",
+        "Līga",
+        "Ilze",
+        "Inese",
+        "Kristīne",
+        "Māra",
+        "Zane",
+        "Dace",
+        "Sanita",
+        "Agnese",
+        "Elīna",
+        "Laura",
+        "Dārta",
+        "Ināra",
+        "Ērika",
+        "Aija",
+        "Baiba",
+        "Ieva",
+        "Gunta",
+        "Rūta",
+    ],
+    "m": [
+        "Jānis",
+        "Andris",
+        "Mārtiņš",
+        "Pēteris",
+        "Edgars",
+        "Raimonds",
+        "Kārlis",
+        "Roberts",
+        "Ģirts",
+        "Uldis",
+        "Valdis",
+        "Aigars",
+        "Artūrs",
+        "Ēriks",
+        "Oskars",
+        "Dāvis",
+        "Kristaps",
+        "Miķelis",
+        "Toms",
+        "Reinis",
+    ],
+}
+SURNAMES = [  # male, female
+    ("Bērziņš", "Bērziņa"),
+    ("Ozoliņš", "Ozoliņa"),
+    ("Kalniņš", "Kalniņa"),
+    ("Liepiņš", "Liepiņa"),
+    ("Jansons", "Jansone"),
+    ("Krūmiņš", "Krūmiņa"),
+    ("Zariņš", "Zariņa"),
+    ("Vītols", "Vītola"),
+    ("Kļaviņš", "Kļaviņa"),
+    ("Pētersons", "Pētersone"),
+    ("Šmits", "Šmite"),
+    ("Āboliņš", "Āboliņa"),
+    ("Lūsis", "Lūse"),
+    ("Vilks", "Vilka"),
+    ("Eglītis", "Eglīte"),
+    ("Siliņš", "Siliņa"),
+    ("Dūmiņš", "Dūmiņa"),
+    ("Ziediņš", "Ziediņa"),
+    ("Žagars", "Žagare"),
+    ("Ķēniņš", "Ķēniņa"),
+]
+CARD_PREFIX = "27"
+LATVIAN_COMPANY_PREFIX = "4750123"  # GS1 Latvia (475) + an invented company number
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    shop_name: str
+    products: int
+    weighed_products: int
+    customers: int
+    sales: int
+    refunds: int
+    voids: int
+    first_day: date
+    last_day: date
+    users: tuple[tuple[str, Role, str], ...]
+
+
+@dataclass(frozen=True)
+class _Item:
+    product_id: int
+    name: str
+    price: Decimal
+    vat_rate: Decimal
+    by_weight: bool
+    label_code: str | None
+
+
+class DemoClock:
+    """The unit of work's clock while history is written: set to each moment in turn."""
+
+    def __init__(self, start: datetime) -> None:
+        self.moment = start
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+
+def build_demo(
+    uow: UnitOfWork,
+    clock: DemoClock,
+    *,
+    today: date,
+    days: int = 183,
+    seed: int = 2026,
+    progress: Callable[[int, int], None] | None = None,
+) -> DemoSummary:
+    """Fill an empty, prepared database (posapp.services.setup.prepare_shop) with the demo shop."""
+    rng = random.Random(seed)
+    zone = ZoneInfo(SHOP.time_zone)
+    first_day = today - timedelta(days=days)
+    clock.moment = datetime.combine(first_day, time(7), zone).astimezone(UTC)
+    cli = Actor.command_line()
+    actors = [_actor(users.add_user(uow, cli, name, role, pin)) for name, role, pin in DEMO_USERS]
+    manager, cashiers = actors[1], actors[2:]
+    with uow.writing():
+        write_settings(uow, ("shop_name", "address", "vat_number", "language", "is_demo"), SHOP)
+        items = _catalogue(uow)
+        customers = _customers(uow, rng, clock.moment)
+        uow.commit()
+    rules = BarcodeRules.default()
+    weight_prefix = next(p for p in rules.prefixes if p.kind is InStoreKind.WEIGHT_LABEL)
+    unit_items = [item for item in items if not item.by_weight]
+    weighed_items = [item for item in items if item.by_weight]
+    popularity = [1 / (rank + 1) ** 0.8 for rank in range(len(unit_items))]
+    regulars = customers[: len(customers) // 3]
+    sales = refunds_made = voids = 0
+    completed: list[checkout.CompletedSale] = []
+    for day_index in range(days + 1):
+        day = first_day + timedelta(days=day_index)
+        if (day.month == 12 and day.day in (25, 26)) or (day.month == 1 and day.day == 1):
+            continue  # closed on holidays
+        cashier = cashiers[day_index % len(cashiers)]
+        clock.moment = datetime.combine(day, time(7, 30), zone).astimezone(UTC)
+        shifts.open_shift(uow, cashier, TILL, Decimal("150.00"))
+        busy = 1.35 if day.weekday() >= 5 else 1.0
+        count = int(rng.gauss(110, 15) * busy)
+        moments = sorted(rng.uniform(8 * 3600, 19 * 3600) for _ in range(count))
+        for seconds in moments:
+            clock.moment = (
+                datetime.combine(day, time(0), zone) + timedelta(seconds=seconds)
+            ).astimezone(UTC)
+            cart = checkout.start_sale(uow, cashier, TILL)
+            for item in rng.choices(unit_items, popularity, k=rng.choice((1, 1, 2, 2, 3, 4, 5))):
+                cart = cart.add(
+                    product_id=item.product_id,
+                    name=item.name,
+                    quantity=Decimal(1),
+                    unit_price=item.price,
+                    vat_rate=item.vat_rate,
+                )
+            if rng.random() < 0.08:
+                item = rng.choice(weighed_items)
+                grams = rng.randint(120, 900)
+                label = make_ean13(f"{weight_prefix.prefix}{item.label_code}{grams:05d}")
+                cart = checkout.scan(uow, cashier, cart, label, rules).cart
+            if rng.random() < 0.36:
+                customer_id, name = rng.choice(regulars if rng.random() < 0.8 else customers)
+                cart = cart.with_customer(customer_id, name)
+            if rng.random() < 0.03:
+                cart = checkout.discount_line(
+                    uow, cashier, cart, cart.lines[0].line_id, Discount(percent=Decimal(10))
+                )
+            if rng.random() < 0.003:
+                voids += 1
+                checkout.void_sale(
+                    uow,
+                    cashier,
+                    cart,
+                    rng.choice(
+                        ("Klients pārdomāja", "Nepareiza prece", "Klientam nepietika naudas")
+                    ),
+                )
+                continue
+            cart = _pay(cart, rng)
+            done = checkout.complete_sale(uow, cashier, cart)
+            completed.append(done)
+            sales += 1
+            if rng.random() < 0.004 and len(completed) > 10:
+                original = rng.choice(completed[-40:])
+                if original.kind == "sale":
+                    refunds.refund(
+                        uow,
+                        cashier,
+                        till_code=TILL,
+                        original_till_code=TILL,
+                        receipt_number=original.receipt_number,
+                        quantities=None,
+                        method=PaymentMethod.CASH,
+                        reason="Prece bojāta",
+                        approver=manager,
+                    )
+                    refunds_made += 1
+        clock.moment = datetime.combine(day, time(19, 30), zone).astimezone(UTC)
+        report_cash = _counted_cash(uow)
+        shifts.close_shift(uow, cashier, TILL, {PaymentMethod.CASH: report_cash})
+        if progress is not None:
+            progress(day_index + 1, days + 1)
+    return DemoSummary(
+        shop_name=SHOP.shop_name,
+        products=len(unit_items),
+        weighed_products=len(weighed_items),
+        customers=len(customers),
+        sales=sales,
+        refunds=refunds_made,
+        voids=voids,
+        first_day=first_day,
+        last_day=today,
+        users=DEMO_USERS,
+    )
+
+
+def build_demo_file(
+    target: str,
+    *,
+    today: date,
+    days: int = 183,
+    progress: Callable[[int, int], None] | None = None,
+) -> DemoSummary:
+    """Build the demo into `target` (a SQLite path or a PostgreSQL URL).
+
+    A SQLite demo is written to a side file without waiting for the disk after
+    every sale, synced once, then moved into place in one step: an interrupted
+    build leaves no half shop behind. A PostgreSQL demo needs an empty database.
+    """
+    url = database_url(target)
+    clock = DemoClock(datetime.now(UTC))
+    if url.get_backend_name() != "sqlite":
+        uow = UnitOfWork(open_database(target).engine, clock=clock)
+        try:
+            with uow:
+                if uow.session.scalar(select(func.count()).select_from(Sale)):
+                    raise InvalidInput(
+                        _("That database already has sales. The demo needs an empty database.")
+                    )
+            prepare_shop(uow, TILL)
+            return build_demo(uow, clock, today=today, days=days, progress=progress)
+        finally:
+            uow.engine.dispose()
+    path = Path(str(url.database))
+    building = path.with_name(path.name + ".building")
+    _remove_sqlite(building)
+    uow = UnitOfWork(open_database(str(building), durable=False).engine, clock=clock)
+    try:
+        prepare_shop(uow, TILL)
+        summary = build_demo(uow, clock, today=today, days=days, progress=progress)
+        with uow.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        uow.engine.dispose()
+    with building.open("rb+") as file:
+        os.fsync(file.fileno())
+    _remove_sqlite(path)
+    os.replace(building, path)
+    return summary
+
+
+def _remove_sqlite(path: Path) -> None:
+    """A SQLite file and its WAL companions (a stale WAL must never meet a new file)."""
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def _actor(info: users.UserInfo) -> Actor:
+    return Actor(info.user_id, info.name, info.role)
+
+
+def _pay(cart: Cart, rng: random.Random) -> Cart:
+    roll = rng.random()
+    if roll < 0.55:
+        return cart.pay(PaymentMethod.CARD, cart.due)
+    if roll < 0.94:
+        return cart.pay(PaymentMethod.CASH, _tendered(cart.due, rng))
+    card_part = to_cents(cart.due * Decimal(rng.choice(("0.5", "0.6", "0.7"))))
+    if card_part <= 0 or card_part >= cart.due:
+        return cart.pay(PaymentMethod.CASH, _tendered(cart.due, rng))
+    cart = cart.pay(PaymentMethod.CARD, card_part)
+    return cart.pay(PaymentMethod.CASH, _tendered(cart.due, rng))
+
+
+def _tendered(due: Decimal, rng: random.Random) -> Decimal:
+    """What a customer hands over: the exact amount, or the next round note."""
+    if rng.random() < 0.3:
+        return due
+    for note in (Decimal(5), Decimal(10), Decimal(20), Decimal(50)):
+        if note >= due:
+            return note
+    return (due / 50).to_integral_value(rounding="ROUND_CEILING") * 50
+
+
+def _counted_cash(uow: UnitOfWork) -> Decimal:
+    """The cashier counts the drawer; most days it matches, now and then a coin is off."""
+    with uow:
+        shift_id = shifts.open_shift_id(uow, shifts.till_id(uow, TILL))
+    assert shift_id is not None
+    report = shifts.shift_report(uow, shift_id)
+    cash = next(c for c in report.counts if c.method is PaymentMethod.CASH)
+    off = Decimal("-0.10") if report.sales_count % 17 == 0 else Decimal(0)
+    return cash.expected + off
+
+
+def _catalogue(uow: UnitOfWork) -> list[_Item]:
+    session = uow.session
+    rates = {rate: rate_id for rate_id, rate in session.execute(select(VatRate.id, VatRate.rate))}
+    category_ids: dict[str, int] = {}
+    for category_name, *_rest in CATALOGUE:
+        row = Category(name=category_name)
+        session.add(row)
+        session.flush()
+        category_ids[category_name] = row.id
+    items: list[_Item] = []
+    number = 0
+    for category, rate, bases, variants in CATALOGUE:
+        for base, price in bases:
+            for suffix, factor in variants:
+                number += 1
+                items.append(
+                    _add_product(
+                        uow,
+                        f"{base}{suffix}",
+                        f"P{number:04d}",
+                        to_cents(Decimal(price) * Decimal(factor)),
+                        rates[Decimal(rate)],
+                        category_ids[category],
+                        Decimal(rate),
+                        barcode=make_ean13(f"{LATVIAN_COMPANY_PREFIX}{number:05d}"),
+                    )
+                )
+    for index, (name, category, rate, price) in enumerate(WEIGHED, 1):
+        items.append(
+            _add_product(
+                uow,
+                name,
+                f"W{index:03d}",
+                Decimal(price),
+                rates[Decimal(rate)],
+                category_ids[category],
+                Decimal(rate),
+                label_code=f"{index:05d}",
+            )
+        )
+    return items
+
+
+def _add_product(
+    uow: UnitOfWork,
+    name: str,
+    sku: str,
+    price: Decimal,
+    vat_rate_id: int,
+    category_id: int,
+    rate: Decimal,
+    *,
+    barcode: str | None = None,
+    label_code: str | None = None,
+) -> _Item:
+    product = Product(
+        sku=sku,
+        name=name,
+        price=price,
+        vat_rate_id=vat_rate_id,
+        category_id=category_id,
+        sold_by="weight" if label_code else "unit",
+        label_code=label_code,
+    )
+    uow.session.add(product)
+    uow.session.flush()
+    if barcode:
+        uow.session.add(ProductBarcode(code=barcode, product_id=product.id))
+    return _Item(product.id, name, price, rate, label_code is not None, label_code)
+
+
+def _customers(uow: UnitOfWork, rng: random.Random, since: datetime) -> list[tuple[int, str]]:
+    rows = []
+    for number in range(1, 241):
+        gender = rng.choice("fm")
+        first = rng.choice(FIRST_NAMES[gender])
+        male, female = rng.choice(SURNAMES)
+        rows.append(
+            {
+                "name": f"{first} {female if gender == 'f' else male}",
+                "card_number": make_ean13(f"{CARD_PREFIX}{number:010d}"),
+                "created_at": since - timedelta(days=rng.randint(0, 700)),
+            }
+        )
+    uow.connection.execute(insert(Customer), rows)
+    return [
+        (cid, name)
+        for cid, name in uow.session.execute(
+            select(Customer.id, Customer.name).order_by(Customer.id)
+        )
+    ]
