@@ -25,7 +25,14 @@ from posapp.domain.cart import Cart, Discount, allocate_vat
 from posapp.domain.money import ZERO
 from posapp.domain.roles import Actor, Permission, Role, require
 from posapp.domain.vat import VatLine, vat_breakdown
-from posapp.errors import InvalidInput, MisreadBarcode, NotFound, SaleIncomplete, ShiftError
+from posapp.errors import (
+    InvalidInput,
+    MisreadBarcode,
+    NotFound,
+    PermissionDenied,
+    SaleIncomplete,
+    ShiftError,
+)
 from posapp.i18n import _
 from posapp.services import audit, catalog
 from posapp.services.catalog import ProductInfo
@@ -206,8 +213,8 @@ def complete_sale(uow: UnitOfWork, actor: Actor, cart: Cart) -> CompletedSale:
     try:
         with uow.writing():
             conn = uow.connection
-            if any(line.approved_by is not None for line in cart.lines):
-                _check_approvals(uow, cart)
+            if any(line.discount or line.unit_price != line.list_price for line in cart.lines):
+                _check_approvals(uow, actor, cart)
             shift = open_shift_id(uow, cart.till_id)
             if shift is None:
                 raise ShiftError(_("No shift is open on this till. Open a shift to sell."))
@@ -308,10 +315,24 @@ def _insert_lines(uow: UnitOfWork, sale_id: int, cart: Cart) -> None:
     )
 
 
-def _check_approvals(uow: UnitOfWork, cart: Cart) -> None:
-    """Approvals named in a cart must come from active managers or owners."""
-    approvers = {line.approved_by for line in cart.lines if line.approved_by is not None}
-    allowed = set(
+def _check_approvals(uow: UnitOfWork, actor: Actor, cart: Cart) -> None:
+    """Every changed price and every discount above the limit, as the lines stand now,
+    was made by someone allowed to, or approved by an active manager or owner."""
+    limit = read_settings(uow).cashier_discount_limit
+    needing = [
+        line
+        for line in cart.lines
+        if (line.unit_price != line.list_price and not actor.may(Permission.OVERRIDE_PRICE))
+        or (
+            line.discount is not None
+            and line.discount.percent_of(line.gross) > limit
+            and not actor.may(Permission.DISCOUNT_ABOVE_LIMIT)
+        )
+    ]
+    approvers = {line.approved_by for line in needing}
+    if not approvers:
+        return
+    allowed: set[int | None] = set(
         uow.session.scalars(
             select(User.id).where(
                 User.id.in_(approvers),
@@ -321,8 +342,11 @@ def _check_approvals(uow: UnitOfWork, cart: Cart) -> None:
         )
     )
     if approvers - allowed:
-        raise SaleIncomplete(
-            _("A price change in this sale was not approved by a manager. Ask one to approve it.")
+        raise PermissionDenied(
+            _(
+                "A price or discount in this sale needs a manager's approval. Ask one to approve "
+                "it with their PIN."
+            )
         )
 
 

@@ -1,0 +1,48 @@
+"""Euro amounts, counts and moments as the GUI shows them (Babel, the shop's time zone).
+
+Kept tiny on purpose: the core will get its own formatting for receipts and
+reports; the GUI only needs these until then.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from babel import dates, numbers
+
+LOCALES = {"lv": "lv_LV", "en": "en_IE"}
+
+
+def babel_locale(language: str) -> str:
+    """The Babel locale for a GUI language: Latvian, else Irish English (euro, 24-hour)."""
+    return LOCALES.get(language, LOCALES["en"])
+
+
+def format_money(amount: Decimal, language: str) -> str:
+    """A euro amount: "2,35 €" in Latvian, "€2.35" in English."""
+    return numbers.format_currency(amount, "EUR", locale=babel_locale(language))
+
+
+def format_count(count: int, language: str) -> str:
+    return numbers.format_decimal(count, locale=babel_locale(language))
+
+
+def format_moment(
+    moment: datetime,
+    language: str,
+    time_zone: str,
+    *,
+    part: Literal["datetime", "date", "time"] = "datetime",
+    length: Literal["short", "medium", "long", "full"] = "short",
+) -> str:
+    """An aware moment shown in the shop's time zone: its date, time or both."""
+    zone = ZoneInfo(time_zone)
+    locale = babel_locale(language)
+    if part == "date":
+        return dates.format_date(moment.astimezone(zone).date(), length, locale=locale)
+    if part == "time":
+        return dates.format_time(moment, length, tzinfo=zone, locale=locale)
+    return dates.format_datetime(moment, length, tzinfo=zone, locale=locale)

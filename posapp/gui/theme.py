@@ -1,0 +1,73 @@
+"""The look: Fusion with a light palette, large type, and a few roles the forms use.
+
+Widgets in ui/*.ui opt into a look with a dynamic property, e.g. a QLabel with
+`role = heading` or a QFrame with `card = true`; the rules are all here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+# Readable at arm's length: the base size of every text, in points.
+BASE_POINT_SIZE = 14
+
+STYLE_SHEET = """
+QMainWindow, QWidget#centralwidget { background: #f2f4f7; }
+QLabel { color: #101828; }
+QLabel[role="heading"] { font-size: 28pt; font-weight: 600; }
+QLabel[role="subtitle"] { font-size: 14pt; color: #475467; }
+QLabel[role="tillCode"] { font-size: 28pt; font-weight: 700; color: #1d4ed8; }
+QFrame[card="true"] {
+    background: #ffffff; border: 1px solid #d0d5dd; border-radius: 10px;
+}
+QFrame[card="true"] QLabel { background: transparent; }
+QLabel[role="cardTitle"] {
+    font-size: 13pt; font-weight: 600; color: #475467; letter-spacing: 1px;
+}
+QLabel[role="caption"] { font-size: 13pt; color: #475467; }
+QLabel[role="figure"] { font-size: 22pt; font-weight: 600; }
+QLabel[role="figureLarge"] { font-size: 26pt; font-weight: 700; color: #1d4ed8; }
+QLabel[role="state"][state="open"] { font-size: 20pt; font-weight: 700; color: #067647; }
+QLabel[role="state"][state="closed"] { font-size: 20pt; font-weight: 700; color: #b42318; }
+QLabel[role="section"] { font-size: 16pt; font-weight: 600; }
+QLabel[role="empty"] { font-size: 14pt; color: #667085; }
+QTableView {
+    background: #ffffff; alternate-background-color: #f9fafb; border: 1px solid #d0d5dd;
+    border-radius: 10px; gridline-color: #eaecf0; selection-background-color: #dbe7ff;
+    selection-color: #101828;
+}
+QTableView::item { padding: 4px 12px; }
+QHeaderView::section {
+    background: #f9fafb; color: #475467; font-weight: 600; border: none;
+    border-bottom: 1px solid #d0d5dd; padding: 8px 12px;
+}
+QStatusBar { background: #e4e7ec; color: #344054; }
+QStatusBar QLabel { color: #344054; padding: 2px 10px; }
+QStatusBar QLabel[state="ok"] { color: #067647; font-weight: 600; }
+QStatusBar QLabel[state="error"] { color: #b42318; font-weight: 600; }
+QToolButton[role="secondary"] {
+    font-size: 15pt; font-weight: 600; color: #1d4ed8; background: #ffffff;
+    border: 1px solid #b2c7f5; border-radius: 8px; padding: 10px 18px;
+}
+QToolButton[role="secondary"]:hover { background: #eef4ff; }
+QToolButton[role="secondary"]:pressed { background: #dbe7ff; }
+"""
+
+
+def apply_theme(app: QApplication) -> None:
+    app.setStyle("Fusion")
+    style = app.style()
+    app.setPalette(style.standardPalette())
+    font = app.font()
+    font.setPointSize(BASE_POINT_SIZE)
+    app.setFont(font)
+    app.setStyleSheet(STYLE_SHEET)
+
+
+def set_state(widget: QWidget, state: str) -> None:
+    """Change a widget's `state` property and let the style sheet restyle it."""
+    if widget.property("state") == state:
+        return
+    widget.setProperty("state", state)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
