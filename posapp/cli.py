@@ -13,10 +13,9 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import NoReturn
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import select
@@ -253,9 +252,11 @@ def _demo(args: argparse.Namespace) -> int:
         )
     else:
         started = time.monotonic()
-        today = datetime.now(ZoneInfo("Europe/Riga")).date()
         summary = build_demo_file(
-            target, today=today, days=args.days, progress=_progress if sys.stderr.isatty() else None
+            target,
+            until=datetime.now(UTC),
+            days=args.days,
+            progress=_progress if sys.stderr.isatty() else None,
         )
         print(
             _('Demo shop "{shop}" built in {seconds:.0f} s at {target}').format(

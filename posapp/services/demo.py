@@ -390,14 +390,19 @@ def build_demo(
     uow: UnitOfWork,
     clock: DemoClock,
     *,
-    today: date,
+    until: datetime,
     days: int = 183,
     seed: int = 2026,
     progress: Callable[[int, int], None] | None = None,
 ) -> DemoSummary:
-    """Fill an empty, prepared database (posapp.services.setup.prepare_shop) with the demo shop."""
+    """Fill an empty, prepared database (posapp.services.setup.prepare_shop) with the demo shop.
+
+    History runs from `days` days before `until` up to `until` itself: today's
+    shift is left open, so a cashier can sell at once.
+    """
     rng = random.Random(seed)
     zone = ZoneInfo(SHOP.time_zone)
+    today = until.astimezone(zone).date()
     first_day = today - timedelta(days=days)
     clock.moment = datetime.combine(first_day, time(7), zone).astimezone(UTC)
     cli = Actor.command_line()
@@ -422,6 +427,8 @@ def build_demo(
             continue  # closed on holidays
         cashier = cashiers[day_index % len(cashiers)]
         clock.moment = datetime.combine(day, time(7, 30), zone).astimezone(UTC)
+        if clock.moment > until:
+            break
         shifts.open_shift(uow, cashier, TILL, Decimal("150.00"))
         busy = 1.35 if day.weekday() >= 5 else 1.0
         count = int(rng.gauss(110, 15) * busy)
@@ -430,6 +437,8 @@ def build_demo(
             clock.moment = (
                 datetime.combine(day, time(0), zone) + timedelta(seconds=seconds)
             ).astimezone(UTC)
+            if clock.moment > until:
+                break
             cart = checkout.start_sale(uow, cashier, TILL)
             for item in rng.choices(unit_items, popularity, k=rng.choice((1, 1, 2, 2, 3, 4, 5))):
                 cart = cart.add(
@@ -482,6 +491,8 @@ def build_demo(
                     )
                     refunds_made += 1
         clock.moment = datetime.combine(day, time(19, 30), zone).astimezone(UTC)
+        if clock.moment > until:
+            break
         report_cash = _counted_cash(uow)
         shifts.close_shift(uow, cashier, TILL, {PaymentMethod.CASH: report_cash})
         if progress is not None:
@@ -503,7 +514,7 @@ def build_demo(
 def build_demo_file(
     target: str,
     *,
-    today: date,
+    until: datetime,
     days: int = 183,
     progress: Callable[[int, int], None] | None = None,
 ) -> DemoSummary:
@@ -524,7 +535,7 @@ def build_demo_file(
                         _("That database already has sales. The demo needs an empty database.")
                     )
             prepare_shop(uow, TILL)
-            return build_demo(uow, clock, today=today, days=days, progress=progress)
+            return build_demo(uow, clock, until=until, days=days, progress=progress)
         finally:
             uow.engine.dispose()
     path = Path(str(url.database))
@@ -533,7 +544,7 @@ def build_demo_file(
     uow = UnitOfWork(open_database(str(building), durable=False).engine, clock=clock)
     try:
         prepare_shop(uow, TILL)
-        summary = build_demo(uow, clock, today=today, days=days, progress=progress)
+        summary = build_demo(uow, clock, until=until, days=days, progress=progress)
         with uow.engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:

@@ -1,0 +1,156 @@
+"""The demo shop: believable, consistent, six months of history recorded through the services."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import func, select
+
+from posapp.db.models import (
+    Customer,
+    Payment,
+    Product,
+    ProductBarcode,
+    Sale,
+    SaleLine,
+    Shift,
+    User,
+)
+from posapp.db.uow import UnitOfWork
+from posapp.domain.barcodes import is_valid_gtin
+from posapp.services import shifts, users
+from posapp.services.demo import DEMO_USERS, TILL, DemoSummary, build_demo_file
+from posapp.services.setup import open_database
+
+TODAY = date(2026, 11, 23)
+NOW = datetime(2026, 11, 23, 14, 0, tzinfo=ZoneInfo("Europe/Riga"))
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[DemoSummary, UnitOfWork]]:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    summary = build_demo_file(str(path), until=NOW)
+    uow = open_database(str(path))
+    yield summary, uow
+    uow.engine.dispose()
+
+
+def test_catalogue_and_customers(demo: tuple[DemoSummary, UnitOfWork]) -> None:
+    summary, uow = demo
+    with uow:
+        session = uow.session
+        codes = list(session.scalars(select(ProductBarcode.code)))
+        weighed = session.scalar(select(func.count()).where(Product.sold_by == "weight"))
+        names = list(session.scalars(select(Customer.name)))
+        cards = list(session.scalars(select(Customer.card_number)))
+    assert summary.products >= 300 and len(codes) >= 300
+    assert all(len(code) == 13 and is_valid_gtin(code) for code in codes)
+    assert weighed and weighed >= 3
+    assert len(names) >= 200
+    assert sum(1 for n in names if set(n) & set("āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ")) > len(names) // 2
+    assert all(card and is_valid_gtin(card) and card.startswith("27") for card in cards)
+
+
+def test_six_months_of_history(demo: tuple[DemoSummary, UnitOfWork]) -> None:
+    _summary, uow = demo
+    with uow:
+        session = uow.session
+        completed = Sale.status == "completed"
+        sales = session.scalar(select(func.count()).where(completed, Sale.kind == "sale"))
+        refunds = session.scalar(select(func.count()).where(completed, Sale.kind == "refund"))
+        voided = session.scalar(select(func.count()).where(Sale.status == "voided"))
+        with_customer = session.scalar(
+            select(func.count()).where(completed, Sale.customer_id.is_not(None))
+        )
+        first, last = session.execute(
+            select(func.min(Sale.completed_at), func.max(Sale.completed_at))
+        ).one()
+        split = session.scalar(
+            select(func.count()).select_from(
+                select(Payment.sale_id)
+                .group_by(Payment.sale_id)
+                .having(func.count() > 1)
+                .subquery()
+            )
+        )
+    assert sales is not None and sales >= 20_000
+    assert refunds and voided and with_customer and split
+    assert last.date() - first.date() >= timedelta(days=180)
+    assert last <= NOW  # history stops at the moment the demo is built
+
+
+def test_today_is_under_way_with_the_shift_open(demo: tuple[DemoSummary, UnitOfWork]) -> None:
+    _summary, uow = demo
+    with uow:
+        shift = shifts.open_shift_id(uow, shifts.till_id(uow, TILL))
+        opened_at = uow.session.scalar(select(Shift.opened_at).where(Shift.id == shift))
+    assert opened_at is not None and opened_at.astimezone(NOW.tzinfo).date() == TODAY
+
+
+def test_every_sale_adds_up_and_receipts_have_no_gaps(demo: tuple[DemoSummary, UnitOfWork]) -> None:
+    _summary, uow = demo
+    with uow:
+        session = uow.session
+        mismatched = session.scalar(
+            select(func.count()).select_from(
+                select(Sale.id)
+                .join(SaleLine, SaleLine.sale_id == Sale.id)
+                .group_by(Sale.id, Sale.total)
+                .having(func.sum(SaleLine.total) != Sale.total)
+                .subquery()
+            )
+        )
+        unpaid = session.scalar(
+            select(func.count()).select_from(
+                select(Sale.id)
+                .join(Payment, Payment.sale_id == Sale.id)
+                .where(Sale.status == "completed")
+                .group_by(Sale.id, Sale.total)
+                .having(func.sum(Payment.amount) != Sale.total)
+                .subquery()
+            )
+        )
+        numbers = list(
+            session.scalars(
+                select(Sale.receipt_number)
+                .where(Sale.status == "completed")
+                .order_by(Sale.receipt_number)
+            )
+        )
+    assert mismatched == 0 and unpaid == 0
+    assert numbers == list(range(1, len(numbers) + 1))
+
+
+def test_the_printed_pins_sign_in(demo: tuple[DemoSummary, UnitOfWork]) -> None:
+    _summary, uow = demo
+    for name, role, pin in DEMO_USERS:
+        assert users.sign_in(uow, name, pin).role is role
+    with uow:
+        assert uow.session.scalar(select(func.count()).select_from(User)) == len(DEMO_USERS)
+
+
+def test_money_is_exact(demo: tuple[DemoSummary, UnitOfWork]) -> None:
+    _summary, uow = demo
+    with uow:
+        total = uow.session.scalar(select(func.sum(Sale.total)))
+    assert isinstance(total, Decimal) and total == total.quantize(Decimal("0.01"))
+
+
+def test_an_interrupted_build_leaves_no_half_shop(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import posapp.services.demo as demo_module
+
+    def power_cut(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(demo_module, "_counted_cash", power_cut)
+    target = tmp_path / "demo.sqlite"
+    with pytest.raises(KeyboardInterrupt):
+        build_demo_file(str(target), until=NOW, days=3)
+    assert not target.exists()
