@@ -139,8 +139,10 @@ def add_product(
     """Add a product chosen by search or a quick key (`weighed`: quantity is a weight in kg)."""
     require(actor, Permission.SELL)
     with uow:
-        product = _sellable(catalog.product_by_id(uow, product_id), str(product_id))
-    return _add_product(cart, product, quantity, weighed)
+        found = catalog.product_by_id(uow, product_id)
+    if found is None:
+        raise NotFound(_("That product is no longer in the catalogue. Search for it again."))
+    return _add_product(cart, _sellable(found, ""), quantity, weighed)
 
 
 def _add_product(cart: Cart, product: ProductInfo, quantity: Decimal, weighed: bool) -> Cart:
