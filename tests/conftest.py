@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
@@ -26,6 +27,7 @@ from posapp.services import shifts, users
 from posapp.services.setup import open_database, prepare_shop
 
 PG_URL = os.environ.get("POSAPP_TEST_PG_URL")
+
 TILL = "T1"
 
 
@@ -136,3 +138,18 @@ def shop(uow: UnitOfWork) -> Shop:
         customer_card=card,
         customer_id=customer_id,
     )
+
+
+# Argon2id still, at the lowest cost the library allows.
+QUICK_PIN_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+@pytest.fixture
+def quick_pin_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """For tests that are not about PINs: the `shop` fixture hashes three PINs, which at
+    the real cost (tests/integration/test_users.py checks it) is most of a test's time.
+
+    Use it with `pytestmark = pytest.mark.usefixtures("quick_pin_hashes")`, so it is
+    in place before `shop` builds the users.
+    """
+    monkeypatch.setattr(users, "_hasher", QUICK_PIN_HASHER)

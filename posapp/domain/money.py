@@ -59,3 +59,8 @@ def milli(quantity: Decimal) -> int:
 
 def from_milli(value: int) -> Decimal:
     return (Decimal(value) / 1000).quantize(GRAM)
+
+
+def plain_quantity(quantity: Decimal) -> str:
+    """A quantity as a person writes it: 2, 2.5, 0.355 (no trailing zeros)."""
+    return f"{quantity.normalize():f}"

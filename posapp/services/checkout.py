@@ -10,12 +10,13 @@ the till's next receipt number in one transaction; posting the same cart
 from __future__ import annotations
 
 import uuid as uuid_module
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy import exc as sa_exc
 
 from posapp.db.models import OpenCart, Payment, Sale, SaleLine, Till, User
@@ -24,12 +25,13 @@ from posapp.domain import barcodes
 from posapp.domain.cart import Cart, Discount, allocate_vat
 from posapp.domain.money import ZERO
 from posapp.domain.roles import Actor, Permission, Role, require
-from posapp.domain.vat import VatLine, vat_breakdown
+from posapp.domain.vat import VatLine
 from posapp.errors import (
     InvalidInput,
     MisreadBarcode,
     NotFound,
     PermissionDenied,
+    PosError,
     SaleIncomplete,
     ShiftError,
 )
@@ -255,7 +257,9 @@ def complete_sale(uow: UnitOfWork, actor: Actor, cart: Cart) -> CompletedSale:
                 )
             conn.execute(_FORGET_OPEN_CART, {"cart_uuid": cart.uuid})
             uow.commit()
-    except sa_exc.IntegrityError:
+    except (sa_exc.IntegrityError, PosError):
+        # A retry of a sale already recorded (even if its shift has closed since) gets
+        # that sale back; anything else is reported as it is.
         recorded = recorded_sale(uow, cart.uuid)
         if recorded is None:
             raise
@@ -352,15 +356,32 @@ def _check_approvals(uow: UnitOfWork, actor: Actor, cart: Cart) -> None:
         )
 
 
+def stored_vat(rows: Iterable[tuple[Decimal, Decimal, Decimal]]) -> list[VatLine]:
+    """The VAT breakdown of recorded lines (rate, total, VAT), as stored: highest rate first."""
+    gross: dict[Decimal, Decimal] = {}
+    vat: dict[Decimal, Decimal] = {}
+    for rate, total, amount in rows:
+        gross[rate] = gross.get(rate, ZERO) + total
+        vat[rate] = vat.get(rate, ZERO) + amount
+    return [VatLine(rate, gross[rate], vat[rate]) for rate in sorted(gross, reverse=True)]
+
+
 def recorded_sale(uow: UnitOfWork, sale_uuid: str) -> CompletedSale | None:
-    """The sale or refund already recorded under this UUID, if any."""
+    """The sale or refund already recorded under this UUID, if any.
+
+    Raises SaleIncomplete when that UUID was voided: it can never be completed.
+    """
     with uow:
         sale = uow.session.scalar(select(Sale).where(Sale.uuid == sale_uuid))
-        if sale is None or sale.receipt_number is None:
+        if sale is None:
             return None
+        if sale.receipt_number is None:
+            raise SaleIncomplete(_("This sale was voided. Start a new sale."))
         till_code = uow.session.get_one(Till, sale.till_id).code
-        lines = uow.session.execute(
-            select(SaleLine.vat_rate, SaleLine.total).where(SaleLine.sale_id == sale.id)
+        vat_rows = uow.session.execute(
+            select(SaleLine.vat_rate, func.sum(SaleLine.total), func.sum(SaleLine.vat_amount))
+            .where(SaleLine.sale_id == sale.id)
+            .group_by(SaleLine.vat_rate)
         ).all()
         payments = uow.session.execute(
             select(Payment.amount, Payment.tendered).where(Payment.sale_id == sale.id)
@@ -373,7 +394,7 @@ def recorded_sale(uow: UnitOfWork, sale_uuid: str) -> CompletedSale | None:
             kind=sale.kind,
             total=sale.total,
             change=sum((t - a for a, t in payments), ZERO),
-            vat=vat_breakdown((rate, total) for rate, total in lines),
+            vat=stored_vat(vat_rows),
             completed_at=sale.completed_at,
             replayed=True,
         )
@@ -393,6 +414,21 @@ def void_sale(
     with uow.writing():
         conn = uow.connection
         conn.execute(_FORGET_OPEN_CART, {"cart_uuid": cart.uuid})
+        recorded = conn.execute(
+            select(Sale.status, Sale.receipt_number, Till.code)
+            .join(Till, Sale.till_id == Till.id)
+            .where(Sale.uuid == cart.uuid)
+        ).first()
+        if recorded is not None:
+            status, number, till_code = recorded
+            if status == "voided":
+                uow.commit()  # voided already: nothing more to do
+                return
+            raise InvalidInput(
+                _(
+                    "This sale was already completed as receipt {till}-{number}. Refund it instead."
+                ).format(till=till_code, number=number)
+            )
         if cart.lines:
             sale_id = conn.execute(
                 insert(Sale).returning(Sale.id),

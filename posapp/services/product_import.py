@@ -317,13 +317,12 @@ def _without_database_clashes(
     codes = [code for row in rows for code in row.barcodes]
     labels = [row.label_code for row in rows if row.label_code]
     for start in range(0, max(len(codes), len(labels)), 500):
-        owner_of_code.update(
-            session.execute(
-                select(ProductBarcode.code, Product.sku)
-                .join(Product, ProductBarcode.product_id == Product.id)
-                .where(ProductBarcode.code.in_(codes[start : start + 500]))
-            ).tuples()
-        )
+        for code, sku in session.execute(
+            select(ProductBarcode.code, Product.sku)
+            .join(Product, ProductBarcode.product_id == Product.id)
+            .where(ProductBarcode.code.in_(codes[start : start + 500]))
+        ):
+            owner_of_code[code] = sku
         for label, sku in session.execute(
             select(Product.label_code, Product.sku).where(
                 Product.label_code.in_(labels[start : start + 500])

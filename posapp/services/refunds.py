@@ -12,14 +12,22 @@ from sqlalchemy import func, insert, select
 from posapp.db.models import Payment, Sale, SaleLine
 from posapp.db.uow import UnitOfWork
 from posapp.domain.cart import PaymentMethod
-from posapp.domain.money import ZERO, to_cents
+from posapp.domain.money import ZERO, plain_quantity, to_cents
 from posapp.domain.roles import Actor, Permission, require
-from posapp.domain.vat import vat_breakdown
 from posapp.errors import InvalidInput, NotFound, ShiftError
 from posapp.i18n import _
 from posapp.services import audit
-from posapp.services.checkout import CompletedSale, recorded_sale, take_receipt_number
+from posapp.services.checkout import (
+    CompletedSale,
+    recorded_sale,
+    stored_vat,
+    take_receipt_number,
+)
 from posapp.services.shifts import open_shift_id, till_id
+
+
+class _AlreadyRecorded(Exception):
+    """Leaves the transaction when the refund's UUID is already recorded."""
 
 
 @dataclass(frozen=True)
@@ -133,20 +141,29 @@ def refund(
     if not reason:
         raise InvalidInput(_("Say why the sale is refunded."))
     refund_uuid = refund_uuid or str(uuid_module.uuid4())
+    if quantities is not None and not any(q > 0 for q in quantities.values()):
+        raise InvalidInput(_("Choose what to refund."))
     try:
         with uow.writing():
             session = uow.session
             original = _find_sale(uow, original_till_code, receipt_number, lock=True)
+            already = session.scalar(select(Sale.id).where(Sale.uuid == refund_uuid))
+            if already is not None:  # a retry of a refund that was recorded: give its result
+                raise _AlreadyRecorded
             refunded = _refunded_by_line(uow, original.id)
             originals = list(
                 session.scalars(
                     select(SaleLine).where(SaleLine.sale_id == original.id).order_by(SaleLine.id)
                 )
             )
-            wanted = quantities or {
-                line.id: line.quantity - refunded.get(line.id, (ZERO, ZERO, ZERO))[0]
-                for line in originals
-            }
+            wanted = (
+                dict(quantities)
+                if quantities is not None
+                else {
+                    line.id: line.quantity - refunded.get(line.id, (ZERO, ZERO, ZERO))[0]
+                    for line in originals
+                }
+            )
             rows = []
             for line in originals:
                 quantity = wanted.pop(line.id, ZERO)
@@ -157,7 +174,7 @@ def refund(
                 if quantity < 0 or quantity > left:
                     raise InvalidInput(
                         _("{name}: at most {left} can still be refunded.").format(
-                            name=line.name, left=left
+                            name=line.name, left=plain_quantity(left)
                         )
                     )
                 if quantity == left:  # the last of the line: exactly what is left, to the cent
@@ -233,7 +250,7 @@ def refund(
                 till_id=till,
             )
             uow.commit()
-    except sa_exc.IntegrityError:
+    except (sa_exc.IntegrityError, _AlreadyRecorded):
         recorded = recorded_sale(uow, refund_uuid)
         if recorded is None:
             raise
@@ -246,6 +263,6 @@ def refund(
         kind="refund",
         total=-total,
         change=ZERO,
-        vat=vat_breakdown((line.vat_rate, -row_total) for line, _q, row_total, _v in rows),
+        vat=stored_vat((line.vat_rate, -row_total, -vat) for line, _q, row_total, vat in rows),
         completed_at=now,
     )

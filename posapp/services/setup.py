@@ -29,7 +29,11 @@ def open_database(url_or_path: str, *, durable: bool = True) -> UnitOfWork:
     try:
         schema.upgrade(engine)
     except (sa_exc.OperationalError, sa_exc.InterfaceError) as error:
+        engine.dispose()
         raise database_error(error) from error
+    except BaseException:
+        engine.dispose()
+        raise
     return UnitOfWork(engine)
 
 

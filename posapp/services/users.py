@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -29,7 +30,7 @@ class UserInfo:
 
 
 def check_pin(pin: str) -> str:
-    if not (pin.isdigit() and 4 <= len(pin) <= 8):
+    if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 8):
         raise InvalidInput(_("A PIN is 4 to 8 digits."))
     return pin
 
@@ -67,7 +68,7 @@ def sign_in(uow: UnitOfWork, name: str, pin: str) -> Actor:
             raise NotFound(_("There is no active user called {name}.").format(name=name))
         now = uow.now()
         if user.locked_until is not None and user.locked_until > now:
-            minutes = int((user.locked_until - now).total_seconds() // 60) + 1
+            minutes = math.ceil((user.locked_until - now).total_seconds() / 60)
             raise WrongPin(
                 _(
                     "{name} is locked after too many wrong PINs. Try again in {minutes} min or ask "

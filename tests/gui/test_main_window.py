@@ -24,6 +24,8 @@ from posapp.services.checkout import CompletedSale
 from posapp.services.settings import load_settings, update_settings
 from tests.conftest import TILL, Shop
 
+pytestmark = pytest.mark.usefixtures("quick_pin_hashes")
+
 OpenWindow = Callable[..., MainWindow]
 
 

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
+import pytest
+
 from posapp.db.uow import UnitOfWork
 from posapp.domain.cart import PaymentMethod
 from posapp.domain.roles import Actor
@@ -19,6 +21,8 @@ from posapp.services.overview import RECENT_SALES, local_midnight, shop_overview
 from posapp.services.settings import load_settings, update_settings
 from posapp.services.setup import prepare_shop
 from tests.conftest import TILL, Shop
+
+pytestmark = pytest.mark.usefixtures("quick_pin_hashes")
 
 # 15 January 2026, 10:00 in Riga (UTC+2 in winter): local midnight is 22:00 UTC the day before.
 NOW = datetime(2026, 1, 15, 8, 0, tzinfo=UTC)

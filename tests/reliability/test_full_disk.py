@@ -15,11 +15,13 @@ from posapp.services import checkout
 from posapp.services.settings import load_settings
 from tests.conftest import TILL, Shop
 
+pytestmark = pytest.mark.usefixtures("quick_pin_hashes")
 
+
+# The disk-full condition is made with SQLite's page limit: SQLite only.
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_a_full_disk_keeps_every_recorded_sale_and_the_cart(shop: Shop) -> None:
     engine = shop.uow.engine
-    if engine.dialect.name != "sqlite":
-        pytest.skip("the disk-full condition is simulated with SQLite's page limit")
     with engine.connect() as connection:
         pages = connection.exec_driver_sql("PRAGMA page_count").scalar_one()
 
