@@ -13,7 +13,6 @@ from posapp.i18n import _
 
 # How long a write waits for another till or process holding the SQLite lock.
 SQLITE_BUSY_SECONDS = 5.0
-WRITE_OPTION = "posapp_write"
 
 
 def database_url(url_or_path: str) -> URL:
@@ -31,10 +30,12 @@ def make_engine(url: URL, *, durable: bool = True) -> Engine:
     """An engine with the settings posapp relies on.
 
     SQLite: WAL, synchronous=FULL (durable=False only while building a throw-away
-    demo file), foreign keys on, and our own BEGIN so that write transactions take
-    the write lock up front (BEGIN IMMEDIATE) and wait for it instead of failing
-    halfway. PostgreSQL: a short connect timeout, so an unreachable server is
-    reported instead of hanging the till.
+    demo file), foreign keys on, and the driver's own BEGIN switched off: the unit
+    of work (and schema.upgrade) issue BEGIN themselves, so that write transactions
+    take the write lock up front (BEGIN IMMEDIATE) and wait for it instead of
+    failing halfway. Not from a "begin" event listener: any Connection event makes
+    SQLAlchemy dispatch events around every statement. PostgreSQL: a short connect
+    timeout, so an unreachable server is reported instead of hanging the till.
     """
     if url.get_backend_name() == "sqlite":
         if url.database:
@@ -60,11 +61,6 @@ def make_engine(url: URL, *, durable: bool = True) -> Engine:
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_SECONDS * 1000)}")
             cursor.close()
-
-        @event.listens_for(engine, "begin")
-        def _on_begin(connection: Any) -> None:
-            write = connection.get_execution_options().get(WRITE_OPTION, False)
-            connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
         return engine
     return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})

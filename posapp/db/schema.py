@@ -56,6 +56,8 @@ def upgrade(engine: Engine) -> bool:
             ) from None
     config = _config()
     with engine.begin() as connection:
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")  # the driver is in autocommit mode
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     return True

@@ -32,9 +32,10 @@ class ScaledDecimal(TypeDecorator[Decimal]):
         if not isinstance(value, Decimal):
             raise TypeError(f"expected Decimal, got {type(value).__name__}")
         scaled = value.scaleb(self.decimals)
-        if scaled != scaled.to_integral_value():
+        whole = int(scaled)
+        if whole != scaled:
             raise ValueError(f"{value} has more than {self.decimals} decimals")
-        return int(scaled)
+        return whole
 
     def process_result_value(self, value: int | None, dialect: Dialect) -> Decimal | None:
         if value is None:

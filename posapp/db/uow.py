@@ -11,7 +11,6 @@ from sqlalchemy import Connection, Engine, RootTransaction
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
-from posapp.db.engine import WRITE_OPTION
 from posapp.errors import DatabaseError
 from posapp.i18n import _
 
@@ -32,7 +31,7 @@ class UnitOfWork:
 
     def __init__(self, engine: Engine, clock: Callable[[], datetime] = utc_now) -> None:
         self.engine = engine
-        self._write_engine = engine.execution_options(**{WRITE_OPTION: True})
+        self._sqlite = engine.dialect.name == "sqlite"
         self.clock = clock
         self._write = False
         self._connection: Connection | None = None
@@ -47,9 +46,12 @@ class UnitOfWork:
         if self._connection is not None:
             raise RuntimeError("unit of work is already in a transaction")
         try:
-            engine = self._write_engine if self._write else self.engine
-            self._connection = engine.connect()
+            self._connection = self.engine.connect()
             self._transaction = self._connection.begin()
+            if self._sqlite:
+                # The driver is in autocommit mode (see make_engine): we begin, and a
+                # write transaction takes the write lock now rather than halfway.
+                self._connection.exec_driver_sql("BEGIN IMMEDIATE" if self._write else "BEGIN")
         except (sa_exc.OperationalError, sa_exc.InterfaceError) as error:
             self._close()
             raise database_error(error) from error

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
+from functools import cached_property
 from typing import Any
 
 from posapp.domain.money import ZERO, to_cents, to_grams
@@ -68,15 +69,16 @@ class CartLine:
     discount: Discount | None = None
     approved_by: int | None = None  # manager who approved a price override or a large discount
 
-    @property
+    # Cached: a line never changes (frozen), and checkout asks for these many times.
+    @cached_property
     def gross(self) -> Decimal:
         return to_cents(self.quantity * self.unit_price)
 
-    @property
+    @cached_property
     def discount_amount(self) -> Decimal:
         return ZERO if self.discount is None else self.discount.of(self.gross)
 
-    @property
+    @cached_property
     def total(self) -> Decimal:
         return self.gross - self.discount_amount
 
@@ -110,7 +112,7 @@ class Cart:
     parked_note: str | None = field(default=None, compare=False)
 
     # -- totals -------------------------------------------------------------
-    @property
+    @cached_property
     def total(self) -> Decimal:
         return sum((line.total for line in self.lines), ZERO)
 

@@ -224,7 +224,7 @@ def complete_sale(uow: UnitOfWork, actor: Actor, cart: Cart) -> CompletedSale:
                 raise ShiftError(_("No shift is open on this till. Open a shift to sell."))
             number, till_code = take_receipt_number(uow, cart.till_id)
             sale_id = conn.execute(
-                insert(Sale).returning(Sale.id),
+                _INSERT_SALE,
                 {
                     "uuid": cart.uuid,
                     "kind": "sale",
@@ -244,7 +244,7 @@ def complete_sale(uow: UnitOfWork, actor: Actor, cart: Cart) -> CompletedSale:
             _insert_lines(uow, sale_id, cart)
             if cart.payments:
                 conn.execute(
-                    insert(Payment),
+                    _INSERT_PAYMENTS,
                     [
                         {
                             "sale_id": sale_id,
@@ -284,6 +284,11 @@ _NEXT_RECEIPT = (
     .returning(Till.next_receipt_number, Till.code)
 )
 _FORGET_OPEN_CART = delete(OpenCart).where(OpenCart.uuid == bindparam("cart_uuid"))
+# Built once, like the statements above: a statement built per call costs its
+# construction and a fresh cache key walk at every execution.
+_INSERT_SALE = insert(Sale).returning(Sale.id)
+_INSERT_LINES = insert(SaleLine)
+_INSERT_PAYMENTS = insert(Payment)
 
 
 def take_receipt_number(uow: UnitOfWork, till: int) -> tuple[int, str]:
@@ -299,7 +304,7 @@ def take_receipt_number(uow: UnitOfWork, till: int) -> tuple[int, str]:
 def _insert_lines(uow: UnitOfWork, sale_id: int, cart: Cart) -> None:
     vat_shares = allocate_vat(cart.lines)
     uow.connection.execute(
-        insert(SaleLine),
+        _INSERT_LINES,
         [
             {
                 "sale_id": sale_id,
@@ -431,7 +436,7 @@ def void_sale(
             )
         if cart.lines:
             sale_id = conn.execute(
-                insert(Sale).returning(Sale.id),
+                _INSERT_SALE,
                 {
                     "uuid": cart.uuid,
                     "kind": "sale",

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from sqlalchemy import BigInteger, Column, Integer, MetaData, String, Table
+from sqlalchemy import BigInteger, Column, Integer, MetaData, String, Table, insert
 from sqlalchemy import exc as sa_exc
 
 from posapp.db.models import Payment, Sale, SaleLine
@@ -63,7 +63,7 @@ def fail_when_writing_payments(monkeypatch: pytest.MonkeyPatch) -> tuple[type[Ba
         Column("amount", BigInteger),
         Column("tendered", BigInteger),
     )
-    monkeypatch.setattr(checkout, "Payment", missing)
+    monkeypatch.setattr(checkout, "_INSERT_PAYMENTS", insert(missing))
     # SQLite's "no such table" arrives translated; PostgreSQL's UndefinedTable as is.
     return (DatabaseError, sa_exc.ProgrammingError)
 

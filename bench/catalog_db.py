@@ -1,0 +1,263 @@
+"""Build (and cache) a big shop database for the benchmarks.
+
+The schema is made by posapp itself (open_database(): Alembic), and so are
+the VAT rates, the till, the users and the open shift (posapp services).
+Only the bulk rows -- categories, products and their barcodes -- are written
+with the stdlib sqlite3 module: executemany inside one transaction, with
+synchronous=OFF and foreign key checks off while building (the rows are
+valid by construction). The finished file is checkpointed and renamed into
+place, so an interrupted build never leaves a half-built cache behind.
+
+The cache lives in bench/data/ (git-ignored), one file per product count and
+schema revision. Benchmarks copy it to a working file before they write
+sales into it, so every run starts from the same database.
+
+Run on its own to build or inspect the cache:
+
+    python bench/catalog_db.py [--products N] [--rebuild]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sqlite3
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import select
+
+from posapp.db import schema
+from posapp.db.models import Till, User
+from posapp.domain.barcodes import make_ean13
+from posapp.domain.roles import Actor, Role
+from posapp.services import shifts, users
+from posapp.services.setup import LATVIAN_VAT_RATES, open_database, prepare_shop
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DEFAULT_PRODUCTS = 1_000_000
+TILL = "T1"
+CATEGORIES = 200
+WEIGHT_EVERY = 50  # one product in 50 is sold by weight (with a scale label item code)
+OPENING_FLOAT = Decimal("100.00")
+BUILD_FORMAT = 1  # bump when what build() writes changes, to invalidate old caches
+SEED = 20_240_601
+
+# Latvian GS1 prefix 475; product n (1-based) gets body "475" + n as 9 digits.
+_GS1_PREFIX = "475"
+_MAX_PRODUCTS = 999_999_999
+
+# VAT mix of a grocery shop: mostly standard, a fair share reduced.
+_VAT_WEIGHTS = {Decimal("21"): 70, Decimal("12"): 15, Decimal("5"): 10, Decimal("0"): 5}
+_WORDS_A = (
+    "Rupjmaizes",
+    "Piena",
+    "Kafijas",
+    "Siera",
+    "Ābolu",
+    "Zemeņu",
+    "Gaļas",
+    "Zivju",
+    "Šokolādes",
+    "Tējas",
+    "Griķu",
+    "Medus",
+    "Ķiploku",
+    "Rudzu",
+    "Auzu",
+    "Ogu",
+)
+_WORDS_B = (
+    "maize",
+    "dzēriens",
+    "deserts",
+    "zupa",
+    "mērce",
+    "konservi",
+    "pīrāgs",
+    "sula",
+    "kārumi",
+    "pārslas",
+    "krējums",
+    "cepumi",
+)
+
+
+@dataclass(frozen=True)
+class Shop:
+    """What a benchmark needs to know about a built database."""
+
+    path: Path
+    products: int
+    till_id: int
+    cashier: Actor
+    build_seconds: float | None  # None when the cached file was reused
+
+
+def barcode(product_no: int) -> str:
+    """The EAN-13 of product number `product_no` (1-based), as built."""
+    return make_ean13(f"{_GS1_PREFIX}{product_no:09d}")
+
+
+def unknown_barcode(products: int, k: int) -> str:
+    """A valid EAN-13 that no product in a database of `products` products has."""
+    return barcode(products + 1 + k)
+
+
+def is_by_weight(product_no: int) -> bool:
+    return product_no % WEIGHT_EVERY == 0 and product_no // WEIGHT_EVERY < 100_000
+
+
+def cache_path(products: int) -> Path:
+    revision = schema.head_revision()
+    return DATA_DIR / f"catalog-{products}-{revision}-f{BUILD_FORMAT}.sqlite"
+
+
+def ensure_catalog(products: int = DEFAULT_PRODUCTS, *, rebuild: bool = False) -> Shop:
+    """The cached database with `products` products, built first if missing."""
+    if not 1 <= products <= _MAX_PRODUCTS:
+        raise ValueError(f"products must be 1..{_MAX_PRODUCTS}, got {products}")
+    path = cache_path(products)
+    seconds: float | None = None
+    if rebuild or not path.exists():
+        seconds = build(path, products)
+    return _describe(path, products, seconds)
+
+
+def working_copy(shop: Shop, target: Path) -> Shop:
+    """Copy the cached database to `target` (replacing it), for a run that writes."""
+    _remove_database(target)
+    shutil.copyfile(shop.path, target)
+    return Shop(target, shop.products, shop.till_id, shop.cashier, shop.build_seconds)
+
+
+def build(path: Path, products: int) -> float:
+    """Build the database at `path`; returns the seconds it took (and prints phases)."""
+    started = time.perf_counter()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    building = path.with_name(path.name + ".building")
+    _remove_database(building)
+
+    print(f"building {products:,} products into {path.name} ...", flush=True)
+    # Schema and reference data through posapp itself. durable=False (synchronous=OFF)
+    # is what posapp offers for throw-away demo files; the benchmarks reopen the file
+    # with the durable engine.
+    uow = open_database(str(building), durable=False)
+    try:
+        prepare_shop(uow, TILL)
+        cli = Actor.command_line()
+        users.add_user(uow, cli, "Ilze", Role.OWNER, "1111")
+        users.add_user(uow, cli, "Māris", Role.MANAGER, "2222")
+        cashier = users.add_user(uow, cli, "Līga", Role.CASHIER, "3333")
+        shifts.open_shift(
+            uow, Actor(cashier.user_id, cashier.name, cashier.role), TILL, OPENING_FLOAT
+        )
+    finally:
+        uow.engine.dispose()
+    schema_done = time.perf_counter()
+    print(f"  schema, VAT rates, till, users, shift: {schema_done - started:6.1f} s", flush=True)
+
+    connection = sqlite3.connect(building, isolation_level=None)
+    try:
+        connection.execute("PRAGMA synchronous=OFF")
+        connection.execute("PRAGMA foreign_keys=OFF")
+        connection.execute("PRAGMA cache_size=-262144")  # 256 MiB while building
+        vat_ids = {
+            Decimal(rate).scaleb(-2): vat_id
+            for vat_id, rate in connection.execute("SELECT id, rate FROM vat_rates")
+        }
+        if set(vat_ids) != {rate for rate, _name in LATVIAN_VAT_RATES}:
+            raise RuntimeError(f"unexpected VAT rates in the new database: {sorted(vat_ids)}")
+        connection.execute("BEGIN")
+        connection.executemany(
+            "INSERT INTO categories (id, name) VALUES (?, ?)",
+            ((n, f"Kategorija {n:03d}") for n in range(1, CATEGORIES + 1)),
+        )
+        connection.executemany(
+            "INSERT INTO products (id, sku, name, category_id, vat_rate_id, price, sold_by,"
+            " label_code, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            _product_rows(products, vat_ids),
+        )
+        products_done = time.perf_counter()
+        print(f"  products:                               {products_done - schema_done:6.1f} s")
+        connection.executemany(
+            "INSERT INTO product_barcodes (code, product_id) VALUES (?, ?)",
+            ((barcode(n), n) for n in range(1, products + 1)),
+        )
+        connection.execute("COMMIT")
+        barcodes_done = time.perf_counter()
+        print(f"  barcodes:                               {barcodes_done - products_done:6.1f} s")
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()
+    building.replace(path)
+    for suffix in ("-wal", "-shm"):
+        Path(str(building) + suffix).unlink(missing_ok=True)
+    seconds = time.perf_counter() - started
+    size = path.stat().st_size / 2**20
+    print(f"  checkpoint and rename:                  {time.perf_counter() - barcodes_done:6.1f} s")
+    print(f"built in {seconds:.1f} s ({size:,.0f} MiB)", flush=True)
+    return seconds
+
+
+def _product_rows(
+    products: int, vat_ids: dict[Decimal, int]
+) -> Iterator[tuple[int, str, str, int, int, int, str, str | None, int]]:
+    rng = random.Random(SEED)
+    rates = list(_VAT_WEIGHTS)
+    weights = list(_VAT_WEIGHTS.values())
+    vat_choices = rng.choices([vat_ids[rate] for rate in rates], weights, k=products)
+    for n, vat_id in zip(range(1, products + 1), vat_choices, strict=True):
+        by_weight = is_by_weight(n)
+        name = f"{rng.choice(_WORDS_A)} {rng.choice(_WORDS_B)} {n}"
+        yield (
+            n,
+            f"SKU{n:09d}",
+            name,
+            rng.randint(1, CATEGORIES),
+            vat_id,
+            rng.randint(19, 4999),  # cents: 0.19 .. 49.99 EUR (per kg when weighed)
+            "weight" if by_weight else "unit",
+            f"{n // WEIGHT_EVERY:05d}" if by_weight else None,
+            1,
+        )
+
+
+def _describe(path: Path, products: int, build_seconds: float | None) -> Shop:
+    uow = open_database(str(path))
+    try:
+        with uow:
+            session = uow.session
+            till_id = session.scalars(select(Till.id).where(Till.code == TILL)).one()
+            cashier = session.scalars(select(User).where(User.role == Role.CASHIER.value)).one()
+            actor = Actor(cashier.id, cashier.name, Role(cashier.role))
+            count = uow.connection.exec_driver_sql("SELECT max(id) FROM products").scalar_one()
+        if count != products:
+            raise RuntimeError(f"{path} holds {count} products, expected {products}; rebuild it")
+    finally:
+        uow.engine.dispose()
+    return Shop(path, products, till_id, actor, build_seconds)
+
+
+def _remove_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--products", type=int, default=DEFAULT_PRODUCTS)
+    parser.add_argument("--rebuild", action="store_true", help="build even if cached")
+    args = parser.parse_args()
+    shop = ensure_catalog(args.products, rebuild=args.rebuild)
+    state = "built" if shop.build_seconds is not None else "cached"
+    print(f"{state}: {shop.path} ({shop.path.stat().st_size / 2**20:,.0f} MiB)")
+    print(f"till {TILL} id {shop.till_id}; cashier {shop.cashier.name} id {shop.cashier.user_id}")
+
+
+if __name__ == "__main__":
+    main()
