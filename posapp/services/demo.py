@@ -366,16 +366,6 @@ class DemoSummary:
     users: tuple[tuple[str, Role, str], ...]
 
 
-@dataclass(frozen=True)
-class _Item:
-    product_id: int
-    name: str
-    price: Decimal
-    vat_rate: Decimal
-    by_weight: bool
-    label_code: str | None
-
-
 class DemoClock:
     """The unit of work's clock while history is written: set to each moment in turn."""
 
@@ -410,14 +400,12 @@ def build_demo(
     manager, cashiers = actors[1], actors[2:]
     with uow.writing():
         write_settings(uow, ("shop_name", "address", "vat_number", "language", "is_demo"), SHOP)
-        items = _catalogue(uow)
+        barcodes, label_codes = _catalogue(uow)
         customers = _customers(uow, rng, clock.moment)
         uow.commit()
     rules = BarcodeRules.default()
     weight_prefix = next(p for p in rules.prefixes if p.kind is InStoreKind.WEIGHT_LABEL)
-    unit_items = [item for item in items if not item.by_weight]
-    weighed_items = [item for item in items if item.by_weight]
-    popularity = [1 / (rank + 1) ** 0.8 for rank in range(len(unit_items))]
+    popularity = [1 / (rank + 1) ** 0.8 for rank in range(len(barcodes))]
     regulars = customers[: len(customers) // 3]
     sales = refunds_made = voids = 0
     completed: list[checkout.CompletedSale] = []
@@ -440,18 +428,12 @@ def build_demo(
             if clock.moment > until:
                 break
             cart = checkout.start_sale(uow, cashier, TILL)
-            for item in rng.choices(unit_items, popularity, k=rng.choice((1, 1, 2, 2, 3, 4, 5))):
-                cart = cart.add(
-                    product_id=item.product_id,
-                    name=item.name,
-                    quantity=Decimal(1),
-                    unit_price=item.price,
-                    vat_rate=item.vat_rate,
-                )
+            for code in rng.choices(barcodes, popularity, k=rng.choice((1, 1, 2, 2, 3, 4, 5))):
+                cart = checkout.scan(uow, cashier, cart, code, rules).cart
             if rng.random() < 0.08:
-                item = rng.choice(weighed_items)
+                label_code = rng.choice(label_codes)
                 grams = rng.randint(120, 900)
-                label = make_ean13(f"{weight_prefix.prefix}{item.label_code}{grams:05d}")
+                label = make_ean13(f"{weight_prefix.prefix}{label_code}{grams:05d}")
                 cart = checkout.scan(uow, cashier, cart, label, rules).cart
             if rng.random() < 0.36:
                 customer_id, name = rng.choice(regulars if rng.random() < 0.8 else customers)
@@ -499,8 +481,8 @@ def build_demo(
             progress(day_index + 1, days + 1)
     return DemoSummary(
         shop_name=SHOP.shop_name,
-        products=len(unit_items),
-        weighed_products=len(weighed_items),
+        products=len(barcodes),
+        weighed_products=len(label_codes),
         customers=len(customers),
         sales=sales,
         refunds=refunds_made,
@@ -600,7 +582,8 @@ def _counted_cash(uow: UnitOfWork) -> Decimal:
     return cash.expected + off
 
 
-def _catalogue(uow: UnitOfWork) -> list[_Item]:
+def _catalogue(uow: UnitOfWork) -> tuple[list[str], list[str]]:
+    """The demo's products: the barcodes of goods by the piece, the label codes of weighed ones."""
     session = uow.session
     rates = {rate: rate_id for rate_id, rate in session.execute(select(VatRate.id, VatRate.rate))}
     category_ids: dict[str, int] = {}
@@ -609,38 +592,35 @@ def _catalogue(uow: UnitOfWork) -> list[_Item]:
         session.add(row)
         session.flush()
         category_ids[category_name] = row.id
-    items: list[_Item] = []
+    barcodes: list[str] = []
     number = 0
     for category, rate, bases, variants in CATALOGUE:
         for base, price in bases:
             for suffix, factor in variants:
                 number += 1
-                items.append(
-                    _add_product(
-                        uow,
-                        f"{base}{suffix}",
-                        f"P{number:04d}",
-                        to_cents(Decimal(price) * Decimal(factor)),
-                        rates[Decimal(rate)],
-                        category_ids[category],
-                        Decimal(rate),
-                        barcode=make_ean13(f"{LATVIAN_COMPANY_PREFIX}{number:05d}"),
-                    )
+                barcodes.append(make_ean13(f"{LATVIAN_COMPANY_PREFIX}{number:05d}"))
+                _add_product(
+                    uow,
+                    f"{base}{suffix}",
+                    f"P{number:04d}",
+                    to_cents(Decimal(price) * Decimal(factor)),
+                    rates[Decimal(rate)],
+                    category_ids[category],
+                    barcode=barcodes[-1],
                 )
+    label_codes: list[str] = []
     for index, (name, category, rate, price) in enumerate(WEIGHED, 1):
-        items.append(
-            _add_product(
-                uow,
-                name,
-                f"W{index:03d}",
-                Decimal(price),
-                rates[Decimal(rate)],
-                category_ids[category],
-                Decimal(rate),
-                label_code=f"{index:05d}",
-            )
+        label_codes.append(f"{index:05d}")
+        _add_product(
+            uow,
+            name,
+            f"W{index:03d}",
+            Decimal(price),
+            rates[Decimal(rate)],
+            category_ids[category],
+            label_code=label_codes[-1],
         )
-    return items
+    return barcodes, label_codes
 
 
 def _add_product(
@@ -650,11 +630,10 @@ def _add_product(
     price: Decimal,
     vat_rate_id: int,
     category_id: int,
-    rate: Decimal,
     *,
     barcode: str | None = None,
     label_code: str | None = None,
-) -> _Item:
+) -> None:
     product = Product(
         sku=sku,
         name=name,
@@ -668,7 +647,6 @@ def _add_product(
     uow.session.flush()
     if barcode:
         uow.session.add(ProductBarcode(code=barcode, product_id=product.id))
-    return _Item(product.id, name, price, rate, label_code is not None, label_code)
 
 
 def _customers(uow: UnitOfWork, rng: random.Random, since: datetime) -> list[tuple[int, str]]:
