@@ -94,7 +94,7 @@ SQL_TAKE_NUMBER = (
 )
 SQL_INSERT_SALE = (
     "INSERT INTO sales (uuid, kind, status, till_id, shift_id, receipt_number, user_id, "
-    "customer_id, refund_of_id, started_at, completed_at, total, void_reason) "
+    "customer_id, refund_of_id, started_at, completed_at, total, reason) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
 )
 SQL_INSERT_LINE = (

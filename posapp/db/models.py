@@ -160,7 +160,7 @@ class Sale(Base):
     started_at: Mapped[datetime] = mapped_column(UtcDateTime())
     completed_at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
     total: Mapped[Decimal] = mapped_column(Cents())
-    void_reason: Mapped[str | None] = mapped_column(String(200))
+    reason: Mapped[str | None] = mapped_column(String(200))  # why it was voided or refunded
     __table_args__ = (
         UniqueConstraint("till_id", "receipt_number", name="uq_sales_till_receipt"),
         CheckConstraint("kind IN ('sale', 'refund')", name="kind"),

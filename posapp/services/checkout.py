@@ -238,7 +238,7 @@ def complete_sale(uow: UnitOfWork, actor: Actor, cart: Cart) -> CompletedSale:
                     "started_at": cart.started_at,
                     "completed_at": now,
                     "total": cart.total,
-                    "void_reason": None,
+                    "reason": None,
                 },
             ).scalar_one()
             _insert_lines(uow, sale_id, cart)
@@ -450,7 +450,7 @@ def void_sale(
                     "started_at": cart.started_at,
                     "completed_at": uow.now(),
                     "total": cart.total,
-                    "void_reason": reason,
+                    "reason": reason,
                 },
             ).scalar_one()
             _insert_lines(uow, sale_id, cart)

@@ -209,7 +209,7 @@ def refund(
                     "started_at": now,
                     "completed_at": now,
                     "total": -total,
-                    "void_reason": reason,
+                    "reason": reason,
                 },
             ).scalar_one()
             uow.connection.execute(

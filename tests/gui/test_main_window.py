@@ -13,16 +13,14 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 
 from posapp.config import Config
-from posapp.domain.cart import PaymentMethod
 from posapp.errors import DatabaseError
 from posapp.gui import main_window as main_window_module
 from posapp.gui.app import describe_database, install_translators, run
 from posapp.gui.main_window import MainWindow
 from posapp.gui.models.recent_sales import Column
-from posapp.services import checkout, refunds
-from posapp.services.checkout import CompletedSale
-from posapp.services.settings import load_settings, update_settings
+from posapp.services.settings import update_settings
 from tests.conftest import TILL, Shop
+from tests.integration.helpers import refund_sale, sell
 
 pytestmark = pytest.mark.usefixtures("quick_pin_hashes")
 
@@ -32,16 +30,6 @@ OpenWindow = Callable[..., MainWindow]
 def plain(text: str) -> str:
     """Babel separates amounts with no-break spaces; compare them as plain spaces."""
     return text.replace("\xa0", " ")
-
-
-def sell(shop: Shop, *barcodes: str) -> CompletedSale:
-    """A cashier rings up the barcodes, takes exact cash and completes the sale."""
-    rules = load_settings(shop.uow).barcode_rules()
-    cart = checkout.start_sale(shop.uow, shop.cashier, TILL)
-    for code in barcodes:
-        cart = checkout.scan(shop.uow, shop.cashier, cart, code, rules).cart
-    cart = cart.pay(PaymentMethod.CASH, cart.due)
-    return checkout.complete_sale(shop.uow, shop.cashier, cart)
 
 
 def status_texts(window: MainWindow) -> list[str]:
@@ -131,16 +119,7 @@ def test_a_refund_shows_as_a_refund_with_a_negative_total(
     qtbot: QtBot, open_window: OpenWindow, shop: Shop
 ) -> None:
     sale = sell(shop, shop.bread, shop.milk)
-    refunds.refund(
-        shop.uow,
-        shop.manager,
-        till_code=TILL,
-        original_till_code=TILL,
-        receipt_number=sale.receipt_number,
-        quantities=None,
-        method=PaymentMethod.CASH,
-        reason="Bojāts iepakojums",
-    )
+    refund_sale(shop, sale, reason="Bojāts iepakojums")
 
     window = open_window("en")
 

@@ -31,7 +31,7 @@ from posapp.db.uow import UnitOfWork
 from posapp.domain.barcodes import BarcodeRules, make_ean13
 from posapp.domain.cart import Cart, PaymentMethod
 from posapp.domain.roles import Actor
-from posapp.services import checkout
+from posapp.services import checkout, refunds
 from posapp.services.checkout import CompletedSale
 from posapp.services.settings import load_settings
 from tests.conftest import TILL, Shop
@@ -86,6 +86,35 @@ def add_product(
         uow.session.add(ProductBarcode(code=code, product_id=product.id))
         uow.commit()
     return code
+
+
+def refund_sale(
+    shop: Shop,
+    sale: CompletedSale,
+    quantities: dict[int, Decimal] | None = None,
+    *,
+    actor: Actor | None = None,
+    approver: Actor | None = None,
+    till: str = TILL,
+    method: PaymentMethod = PaymentMethod.CASH,
+    reason: str = "returned",
+    refund_uuid: str | None = None,
+    uow: UnitOfWork | None = None,
+) -> CompletedSale:
+    """Refund `quantities` (line id -> quantity; None: all that is left) of a sale of till T1,
+    by the manager unless another actor is named."""
+    return refunds.refund(
+        uow or shop.uow,
+        actor or shop.manager,
+        till_code=till,
+        original_till_code=TILL,
+        receipt_number=sale.receipt_number,
+        quantities=quantities,
+        method=method,
+        reason=reason,
+        refund_uuid=refund_uuid,
+        approver=approver,
+    )
 
 
 def count(uow: UnitOfWork, model: Any, *where: Any) -> int:

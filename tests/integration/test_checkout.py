@@ -11,6 +11,7 @@ from sqlalchemy import select
 from posapp.db.models import AuditEntry, Payment, Sale, SaleLine
 from posapp.domain.barcodes import ReceiptCode, make_ean13, receipt_code
 from posapp.domain.cart import Cart, Discount, PaymentMethod
+from posapp.domain.roles import Actor
 from posapp.domain.vat import VatLine
 from posapp.errors import (
     InvalidInput,
@@ -21,7 +22,7 @@ from posapp.errors import (
     SaleIncomplete,
     ShiftError,
 )
-from posapp.services import checkout, refunds, shifts, users
+from posapp.services import checkout, shifts, users
 from posapp.services.checkout import ScanKind
 from tests.conftest import TILL, Shop
 from tests.integration.helpers import (
@@ -29,6 +30,7 @@ from tests.integration.helpers import (
     line_id,
     next_receipt_number,
     payments,
+    refund_sale,
     ring_up,
     rules,
     sale_lines,
@@ -326,7 +328,7 @@ def test_voiding_a_paid_sale_needs_a_manager_and_is_kept_with_its_reason(shop: S
     )
 
     [voided] = sales(shop.uow)
-    assert (voided.uuid, voided.status, voided.receipt_number, voided.void_reason) == (
+    assert (voided.uuid, voided.status, voided.receipt_number, voided.reason) == (
         cart.uuid,
         "voided",
         None,
@@ -372,23 +374,15 @@ def test_a_cashier_voids_an_unpaid_sale_alone(shop: Shop) -> None:
     checkout.void_sale(shop.uow, shop.cashier, cart, "scanned by mistake")
 
     [voided] = sales(shop.uow)
-    assert (voided.status, voided.void_reason) == ("voided", "scanned by mistake")
+    assert (voided.status, voided.reason) == ("voided", "scanned by mistake")
 
 
 def test_a_cashier_cannot_refund_without_a_managers_approval(shop: Shop) -> None:
     sale = sell(shop, shop.coffee)
 
-    def refund(approver: object = None) -> checkout.CompletedSale:
-        return refunds.refund(
-            shop.uow,
-            shop.cashier,
-            till_code=TILL,
-            original_till_code=TILL,
-            receipt_number=sale.receipt_number,
-            quantities=None,
-            method=PaymentMethod.CARD,
-            reason="broken seal",
-            approver=approver,  # type: ignore[arg-type]
+    def refund(approver: Actor | None = None) -> checkout.CompletedSale:
+        return refund_sale(
+            shop, sale, actor=shop.cashier, approver=approver, method=PaymentMethod.CARD
         )
 
     with pytest.raises(PermissionDenied, match="refund a sale"):
@@ -432,15 +426,8 @@ def test_closing_the_shift_reports_what_the_drawer_should_hold(shop: Shop) -> No
     )
     split_sale = checkout.complete_sale(shop.uow, shop.cashier, split)  # 5.34 cash
     checkout.void_sale(shop.uow, shop.cashier, ring_up(shop, shop.milk), "customer left")
-    refund = refunds.refund(
-        shop.uow,
-        shop.manager,
-        till_code=TILL,
-        original_till_code=TILL,
-        receipt_number=cash_sale.receipt_number,
-        quantities={line_id(shop.uow, cash_sale.sale_id, 1): Decimal(1)},
-        method=PaymentMethod.CASH,
-        reason="stale",
+    refund = refund_sale(
+        shop, cash_sale, {line_id(shop.uow, cash_sale.sale_id, 1): Decimal(1)}
     )  # 2.35 cash back
 
     report = shifts.close_shift(

@@ -17,10 +17,11 @@ from posapp.db.models import Base, Product, SaleLine, VatRate
 from posapp.db.types import Cents, ScaledDecimal, Thousandths
 from posapp.domain.barcodes import make_ean13
 from posapp.domain.cart import Discount, PaymentMethod
-from posapp.services import checkout, refunds, shifts
+from posapp.services import checkout, shifts
 from tests.conftest import TILL, Shop
 from tests.integration.helpers import (
     line_id,
+    refund_sale,
     ring_up,
 )
 
@@ -82,16 +83,7 @@ def test_a_days_trading_runs_with_float_operations_trapped(shop: Shop) -> None:
         cart = cart.pay(PaymentMethod.CARD, Decimal("10.00"))
         cart = cart.pay(PaymentMethod.CASH, Decimal("20.00"))
         sale = checkout.complete_sale(shop.uow, shop.cashier, cart)
-        refund = refunds.refund(
-            shop.uow,
-            shop.manager,
-            till_code=TILL,
-            original_till_code=TILL,
-            receipt_number=sale.receipt_number,
-            quantities={line_id(shop.uow, sale.sale_id, 2): Decimal(1)},
-            method=PaymentMethod.CASH,
-            reason="leaking carton",
-        )
+        refund = refund_sale(shop, sale, {line_id(shop.uow, sale.sale_id, 2): Decimal(1)})
         report = shifts.close_shift(
             shop.uow, shop.cashier, TILL, {PaymentMethod.CASH: Decimal("111.20")}
         )

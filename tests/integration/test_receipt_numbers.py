@@ -12,7 +12,7 @@ from posapp.db.models import Sale, Till
 from posapp.db.uow import UnitOfWork
 from posapp.domain.cart import Cart, PaymentMethod
 from posapp.errors import SaleIncomplete, ShiftError
-from posapp.services import checkout, parking, refunds, shifts
+from posapp.services import checkout, parking, shifts
 from posapp.services.checkout import CompletedSale
 from tests.conftest import TILL, Shop
 from tests.integration.helpers import (
@@ -20,6 +20,7 @@ from tests.integration.helpers import (
     next_receipt_number,
     pay_exact,
     race,
+    refund_sale,
     ring_up,
     sales,
     sell,
@@ -100,30 +101,12 @@ def test_refunds_take_numbers_from_the_refunding_tills_sequence(shop: Shop) -> N
     shifts.ensure_till(shop.uow, "T2")
     shifts.open_shift(shop.uow, shop.cashier, "T2", Decimal("50.00"))
 
-    refund_here = refunds.refund(
-        shop.uow,
-        shop.manager,
-        till_code=TILL,
-        original_till_code=TILL,
-        receipt_number=sale.receipt_number,
-        quantities={line_id(shop.uow, sale.sale_id, 1): Decimal(1)},
-        method=PaymentMethod.CASH,
-        reason="stale",
-    )
+    refund_here = refund_sale(shop, sale, {line_id(shop.uow, sale.sale_id, 1): Decimal(1)})
     assert (refund_here.till_code, refund_here.receipt_number) == ("T1", 2)
     assert sell(shop, shop.coffee).receipt_number == 3
 
     # Taken back at the other till: that till's next number.
-    refund_there = refunds.refund(
-        shop.uow,
-        shop.manager,
-        till_code="T2",
-        original_till_code=TILL,
-        receipt_number=sale.receipt_number,
-        quantities=None,
-        method=PaymentMethod.CASH,
-        reason="sour",
-    )
+    refund_there = refund_sale(shop, sale, till="T2")
     assert (refund_there.till_code, refund_there.receipt_number) == ("T2", 1)
     assert sell(shop, shop.coffee, till="T2").receipt_number == 2
     assert receipt_numbers(shop, shop.till_id) == [1, 2, 3]

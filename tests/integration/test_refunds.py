@@ -20,6 +20,7 @@ from tests.integration.helpers import (
     line_id,
     payments,
     race,
+    refund_sale,
     ring_up,
     sale_lines,
     sales,
@@ -37,29 +38,13 @@ def sell_three_apples(shop: Shop, discount: Discount) -> CompletedSale:
     return checkout.complete_sale(shop.uow, shop.cashier, cart.pay(PaymentMethod.CARD, cart.due))
 
 
-def refund(
-    shop: Shop, sale: CompletedSale, quantities: dict[int, Decimal] | None, **kwargs: object
-) -> CompletedSale:
-    return refunds.refund(
-        shop.uow,
-        shop.manager,
-        till_code=TILL,
-        original_till_code=TILL,
-        receipt_number=sale.receipt_number,
-        quantities=quantities,
-        method=PaymentMethod.CASH,
-        reason="bruised",
-        **kwargs,  # type: ignore[arg-type]
-    )
-
-
 def test_one_then_the_other_two_refund_exactly_what_was_paid(shop: Shop) -> None:
     sale = sell_three_apples(shop, Discount(percent=Decimal("10")))
     apples = sale_lines(shop.uow, sale.sale_id)[0]
     assert (apples.quantity, apples.total) == (Decimal(3), Decimal("2.70"))
 
-    first = refund(shop, sale, {apples.id: Decimal(1)})
-    rest = refund(shop, sale, {apples.id: Decimal(2)})
+    first = refund_sale(shop, sale, {apples.id: Decimal(1)})
+    rest = refund_sale(shop, sale, {apples.id: Decimal(2)})
 
     assert first.total == Decimal("-0.90")
     assert rest.total == Decimal("-1.80")
@@ -73,21 +58,21 @@ def test_refunding_one_at_a_time_gives_back_the_line_total_to_the_cent(shop: Sho
     apples = sale_lines(shop.uow, sale.sale_id)[0]
     assert apples.total == Decimal("2.90")
 
-    given_back = [refund(shop, sale, {apples.id: Decimal(1)}) for _ in range(3)]
+    given_back = [refund_sale(shop, sale, {apples.id: Decimal(1)}) for _ in range(3)]
 
     assert [r.total for r in given_back] == [Decimal("-0.97"), Decimal("-0.97"), Decimal("-0.96")]
     refund_lines = [line for r in given_back for line in sale_lines(shop.uow, r.sale_id)]
     assert sum(line.total for line in refund_lines) == -apples.total
     assert sum(line.vat_amount for line in refund_lines) == -apples.vat_amount
     with pytest.raises(InvalidInput, match="at most 0 can still be refunded"):
-        refund(shop, sale, {apples.id: Decimal(1)})
+        refund_sale(shop, sale, {apples.id: Decimal(1)})
 
 
 def test_a_partial_refund_points_at_the_lines_it_gives_money_back_for(shop: Shop) -> None:
     sale = sell(shop, shop.bread, shop.bread, shop.coffee, shop.milk)
     bread, coffee, milk = sale_lines(shop.uow, sale.sale_id)
 
-    done = refund(shop, sale, {bread.id: Decimal(1), milk.id: Decimal(1)})
+    done = refund_sale(shop, sale, {bread.id: Decimal(1), milk.id: Decimal(1)}, reason="bruised")
 
     [stored] = sales(shop.uow, Sale.id == done.sale_id)
     assert (stored.kind, stored.status, stored.refund_of_id) == (
@@ -96,7 +81,7 @@ def test_a_partial_refund_points_at_the_lines_it_gives_money_back_for(shop: Shop
         sale.sale_id,
     )
     assert stored.total == done.total == Decimal("-3.54")
-    assert stored.void_reason == "bruised"
+    assert stored.reason == "bruised"
     lines = sale_lines(shop.uow, done.sale_id)
     assert [(line.refund_of_line_id, line.quantity, line.total) for line in lines] == [
         (bread.id, Decimal(-1), Decimal("-2.35")),
@@ -116,14 +101,14 @@ def test_refunding_more_than_was_sold_is_refused(shop: Shop) -> None:
     [bread] = sale_lines(shop.uow, sale.sale_id)
 
     with pytest.raises(InvalidInput, match="at most 2 can still be refunded"):
-        refund(shop, sale, {bread.id: Decimal(3)})
+        refund_sale(shop, sale, {bread.id: Decimal(3)})
     with pytest.raises(InvalidInput):
-        refund(shop, sale, {bread.id: Decimal(-1)})
+        refund_sale(shop, sale, {bread.id: Decimal(-1)})
     with pytest.raises(InvalidInput, match="not on that receipt"):
-        refund(shop, sale, {bread.id + 1000: Decimal(1)})
-    refund(shop, sale, {bread.id: Decimal(1)})
+        refund_sale(shop, sale, {bread.id + 1000: Decimal(1)})
+    refund_sale(shop, sale, {bread.id: Decimal(1)})
     with pytest.raises(InvalidInput, match="at most 1 can still be refunded"):
-        refund(shop, sale, {bread.id: Decimal(2)})
+        refund_sale(shop, sale, {bread.id: Decimal(2)})
 
     assert len(sales(shop.uow, Sale.kind == "refund")) == 1
 
@@ -131,20 +116,20 @@ def test_refunding_more_than_was_sold_is_refused(shop: Shop) -> None:
 def test_a_second_full_refund_is_refused_as_already_refunded(shop: Shop) -> None:
     sale = sell(shop, shop.coffee, shop.milk)
 
-    full = refund(shop, sale, None)
+    full = refund_sale(shop, sale, None)
     assert full.total == Decimal("-9.18")
 
     with pytest.raises(InvalidInput, match="already refunded"):
-        refund(shop, sale, None)
+        refund_sale(shop, sale, None)
     assert len(sales(shop.uow, Sale.kind == "refund")) == 1
 
 
 def test_a_refund_is_not_itself_refundable_and_unknown_receipts_are_not_found(shop: Shop) -> None:
     sale = sell(shop, shop.coffee)
-    done = refund(shop, sale, None)
+    done = refund_sale(shop, sale, None)
 
     with pytest.raises(NotFound, match="no sale with receipt"):
-        refund(shop, done, None)
+        refund_sale(shop, done, None)
     with pytest.raises(NotFound):
         refunds.refundable_sale(shop.uow, TILL, 99)
 
@@ -156,9 +141,9 @@ def test_a_refund_retried_after_an_error_gives_back_only_what_was_chosen(shop: S
     shifts.close_shift(shop.uow, shop.cashier, TILL, {PaymentMethod.CASH: Decimal("100.00")})
 
     with pytest.raises(ShiftError):
-        refund(shop, sale, chosen)
+        refund_sale(shop, sale, chosen)
     shifts.open_shift(shop.uow, shop.cashier, TILL, Decimal("100.00"))
-    done = refund(shop, sale, chosen)
+    done = refund_sale(shop, sale, chosen)
 
     assert done.total == Decimal("-2.35")  # not the whole receipt
     assert [line.name for line in sale_lines(shop.uow, done.sale_id)] == ["Rupjmaize"]
@@ -170,7 +155,7 @@ def test_a_refund_with_nothing_chosen_gives_nothing_back(shop: Shop) -> None:
     sale = sell(shop, shop.bread, shop.coffee)
 
     with pytest.raises(InvalidInput):
-        refund(shop, sale, {})
+        refund_sale(shop, sale, {})
 
     assert sales(shop.uow, Sale.kind == "refund") == []
 
@@ -184,7 +169,7 @@ def test_a_partial_refund_prints_the_vat_that_is_stored_and_reported(shop: Shop)
     [milk] = sale_lines(shop.uow, sale.sale_id)
     assert (milk.total, milk.vat_amount) == (Decimal("3.57"), Decimal("0.38"))
 
-    done = refund(shop, sale, {milk.id: Decimal(2)})
+    done = refund_sale(shop, sale, {milk.id: Decimal(2)})
 
     stored = sale_lines(shop.uow, done.sale_id)
     printed = {group.rate: (group.gross, group.vat) for group in done.vat}
@@ -212,16 +197,7 @@ def test_two_tills_refunding_the_same_receipt_at_once_give_the_money_back_once(
 
     def refund_everything_at(till_code: str) -> Callable[[UnitOfWork], CompletedSale]:
         def action(till_uow: UnitOfWork) -> CompletedSale:
-            return refunds.refund(
-                till_uow,
-                shop.manager,
-                till_code=till_code,
-                original_till_code=TILL,
-                receipt_number=sale.receipt_number,
-                quantities=None,
-                method=PaymentMethod.CASH,
-                reason="returned",
-            )
+            return refund_sale(shop, sale, till=till_code, uow=till_uow)
 
         return action
 

@@ -20,6 +20,7 @@ from tests.integration.helpers import (
     next_receipt_number,
     pay_exact,
     race,
+    refund_sale,
     ring_up,
     sell,
 )
@@ -55,17 +56,7 @@ def test_a_refund_posted_twice_with_the_same_refund_uuid_is_recorded_once(shop: 
     bread_line = line_id(shop.uow, sale.sale_id, 1)
 
     def post() -> CompletedSale:
-        return refunds.refund(
-            shop.uow,
-            shop.manager,
-            till_code=TILL,
-            original_till_code=TILL,
-            receipt_number=sale.receipt_number,
-            quantities={bread_line: Decimal(1)},
-            method=PaymentMethod.CASH,
-            reason="stale",
-            refund_uuid=refund_uuid,
-        )
+        return refund_sale(shop, sale, {bread_line: Decimal(1)}, refund_uuid=refund_uuid)
 
     first = post()
     second = post()
@@ -88,17 +79,7 @@ def test_a_full_refund_posted_twice_with_the_same_refund_uuid_is_recorded_once(
     refund_uuid = str(uuid.uuid4())
 
     def post() -> CompletedSale:
-        return refunds.refund(
-            shop.uow,
-            shop.manager,
-            till_code=TILL,
-            original_till_code=TILL,
-            receipt_number=sale.receipt_number,
-            quantities=None,
-            method=PaymentMethod.CARD,
-            reason="customer changed their mind",
-            refund_uuid=refund_uuid,
-        )
+        return refund_sale(shop, sale, method=PaymentMethod.CARD, refund_uuid=refund_uuid)
 
     first = post()
     second = post()

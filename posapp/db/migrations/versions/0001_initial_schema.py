@@ -197,7 +197,7 @@ def upgrade() -> None:
         sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("completed_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("total", sa.BigInteger(), nullable=False),
-        sa.Column("void_reason", sa.String(length=200), nullable=True),
+        sa.Column("reason", sa.String(length=200), nullable=True),
         sa.CheckConstraint(
             "(status = 'completed') = (receipt_number IS NOT NULL)",
             name=op.f("ck_sales_receipt_when_completed"),
