@@ -1,7 +1,8 @@
 """What the main window shows at a glance: today's takings, the shift, recent sales.
 
-One read transaction; every query is an indexed lookup or a range over the
-indexed Sale.completed_at, so the overview stays quick on years of history.
+One read transaction. Sales are read as a range over the indexed
+Sale.completed_at, so the overview stays quick on years of history; the
+product and customer counts scan their tables (milliseconds at shop sizes).
 """
 
 from __future__ import annotations
