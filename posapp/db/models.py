@@ -8,20 +8,28 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import (
     CheckConstraint,
+    Connection,
     ForeignKey,
     Index,
     MetaData,
     String,
     Text,
     UniqueConstraint,
+    delete,
+    event,
+    insert,
+    inspect,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column
+from sqlalchemy.types import TypeEngine
 
 from posapp.db.types import Cents, ScaledDecimal, Thousandths, UtcDateTime
+from posapp.domain.text import code_key, search_key, word_keys
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -80,11 +88,29 @@ class VatRate(Base):
     name: Mapped[str] = mapped_column(String(80))
 
 
+SEARCH_KEY_LENGTH = 240
+
+
+def SearchKey(length: int = SEARCH_KEY_LENGTH) -> TypeEngine[str]:
+    """Text compared by code point: "C" collation on PostgreSQL, SQLite's default BINARY.
+
+    Prefix searches are ranges (`key >= 'ka' AND key < 'kb'`); under a language
+    collation such a range is not the set of strings that start with 'ka', and
+    the index could not answer `LIKE 'ka%'` either.
+    """
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
+
+
 class Product(Base):
     __tablename__ = "products"
     id: Mapped[int] = mapped_column(primary_key=True)
     sku: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(120))
+    # Kept by the mapper events at the end of this module whenever a Product is
+    # written through the ORM (posapp.domain.text.search_key of name, code_key of sku);
+    # the product search (posapp.services.catalog.search_products) reads them.
+    search_key: Mapped[str] = mapped_column(SearchKey(), server_default=text("''"))
+    sku_key: Mapped[str] = mapped_column(SearchKey(80), server_default=text("''"), index=True)
     category_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id"), index=True)
     vat_rate_id: Mapped[int] = mapped_column(ForeignKey("vat_rates.id"))
     price: Mapped[Decimal] = mapped_column(Cents())  # incl. VAT; per kg when sold by weight
@@ -95,7 +121,20 @@ class Product(Base):
     __table_args__ = (
         CheckConstraint("sold_by IN ('unit', 'weight')", name="sold_by"),
         CheckConstraint("price >= 0", name="price"),
+        # Name-prefix search in name order, answered by the index alone.
+        Index("ix_products_search_key", "search_key", "id"),
     )
+
+
+class ProductSearchWord(Base):
+    """A product's name from its second, third, … word on (posapp.domain.text.word_keys),
+    so that "a later word starts with the text" is an indexed prefix search too."""
+
+    __tablename__ = "product_search_words"
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
+    key: Mapped[str] = mapped_column(SearchKey(), primary_key=True)
+    name_key: Mapped[str] = mapped_column(SearchKey())  # the whole name's key: the order
+    __table_args__ = (Index("ix_product_search_words_key", "key", "name_key", "product_id"),)
 
 
 class ProductBarcode(Base):
@@ -235,3 +274,60 @@ class AuditEntry(Base):
     till_id: Mapped[int | None] = mapped_column(ForeignKey("tills.id"))
     action: Mapped[str] = mapped_column(String(40))
     details: Mapped[str] = mapped_column(Text)  # JSON
+
+
+# --- Search keys follow the name --------------------------------------------------------
+# The one place that keeps Product.search_key, Product.sku_key and the product's
+# product_search_words rows in step with its name and SKU: every ORM write of a
+# Product (import, demo, back office) passes here. Core statements that write
+# products.name directly bypass it and must not be used for names.
+
+
+def _search_key_of(name: str) -> str:
+    return search_key(name)[:SEARCH_KEY_LENGTH]
+
+
+def _changed(product: Product, attribute: str) -> bool:
+    return bool(inspect(product).attrs[attribute].history.has_changes())
+
+
+def _write_search_words(connection: Connection, product: Product, *, replace: bool) -> None:
+    if replace:
+        connection.execute(
+            delete(ProductSearchWord).where(ProductSearchWord.product_id == product.id)
+        )
+    rows = [
+        {"product_id": product.id, "key": key, "name_key": product.search_key}
+        for key in dict.fromkeys(word_keys(product.search_key))
+    ]
+    if rows:
+        connection.execute(insert(ProductSearchWord), rows)
+
+
+@event.listens_for(Product, "before_insert")
+def _keys_of_new_product(_mapper: Mapper[Any], _connection: Connection, product: Product) -> None:
+    product.search_key = _search_key_of(product.name)
+    product.sku_key = code_key(product.sku)
+
+
+@event.listens_for(Product, "before_update")
+def _keys_of_changed_product(
+    _mapper: Mapper[Any], _connection: Connection, product: Product
+) -> None:
+    if _changed(product, "name"):
+        product.search_key = _search_key_of(product.name)
+    if _changed(product, "sku"):
+        product.sku_key = code_key(product.sku)
+
+
+@event.listens_for(Product, "after_insert")
+def _words_of_new_product(_mapper: Mapper[Any], connection: Connection, product: Product) -> None:
+    _write_search_words(connection, product, replace=False)
+
+
+@event.listens_for(Product, "after_update")
+def _words_of_changed_product(
+    _mapper: Mapper[Any], connection: Connection, product: Product
+) -> None:
+    if _changed(product, "name"):
+        _write_search_words(connection, product, replace=True)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import random
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -280,6 +280,21 @@ WEIGHED = [  # name, category, VAT %, price per kg
     ("Rieksti", "Saldumi", 21, "24.00"),
     ("Zemenes (sveramās)", "Augļi un ogas", 5, "7.80"),
 ]
+# The demo's quick keys: what a bakery-café rings up all day, by catalogue name.
+QUICK_KEY_NAMES = (
+    "Kafija ar pienu M",
+    "Kapučīno M",
+    "Latte M",
+    "Espresso S",
+    "Melnā tēja",
+    "Rupjmaize",
+    "Saldskābmaize",
+    "Baltmaize",
+    "Kruasāns",
+    "Kanēļmaizīte",
+    "Speķa pīrādziņš",
+    "Biezpiena smalkmaizīte",
+)
 FIRST_NAMES = {
     "f": [
         "Anna",
@@ -399,7 +414,11 @@ def build_demo(
     actors = [_actor(users.add_user(uow, cli, name, role, pin)) for name, role, pin in DEMO_USERS]
     manager, cashiers = actors[1], actors[2:]
     with uow.writing():
-        write_settings(uow, ("shop_name", "address", "vat_number", "language", "is_demo"), SHOP)
+        write_settings(
+            uow,
+            ("shop_name", "address", "vat_number", "language", "is_demo", "quick_keys"),
+            replace(SHOP, quick_keys=quick_key_skus()),
+        )
         barcodes, label_codes = _catalogue(uow)
         customers = _customers(uow, rng, clock.moment)
         uow.commit()
@@ -582,6 +601,32 @@ def _counted_cash(uow: UnitOfWork) -> Decimal:
     return cash.expected + off
 
 
+def _catalogue_goods() -> Iterator[tuple[int, str, Decimal, str, int]]:
+    """(number, name, price, category, VAT %) of each good by the piece, in catalogue order."""
+    number = 0
+    for category, rate, bases, variants in CATALOGUE:
+        for base, price in bases:
+            for suffix, factor in variants:
+                number += 1
+                yield (
+                    number,
+                    f"{base}{suffix}",
+                    to_cents(Decimal(price) * Decimal(factor)),
+                    category,
+                    rate,
+                )
+
+
+def _sku(number: int) -> str:
+    return f"P{number:04d}"
+
+
+def quick_key_skus() -> tuple[str, ...]:
+    """The SKUs of QUICK_KEY_NAMES, in that order."""
+    skus = {name: _sku(number) for number, name, *_rest in _catalogue_goods()}
+    return tuple(skus[name] for name in QUICK_KEY_NAMES)
+
+
 def _catalogue(uow: UnitOfWork) -> tuple[list[str], list[str]]:
     """The demo's products: the barcodes of goods by the piece, the label codes of weighed ones."""
     session = uow.session
@@ -593,21 +638,17 @@ def _catalogue(uow: UnitOfWork) -> tuple[list[str], list[str]]:
         session.flush()
         category_ids[category_name] = row.id
     barcodes: list[str] = []
-    number = 0
-    for category, rate, bases, variants in CATALOGUE:
-        for base, price in bases:
-            for suffix, factor in variants:
-                number += 1
-                barcodes.append(make_ean13(f"{LATVIAN_COMPANY_PREFIX}{number:05d}"))
-                _add_product(
-                    uow,
-                    f"{base}{suffix}",
-                    f"P{number:04d}",
-                    to_cents(Decimal(price) * Decimal(factor)),
-                    rates[Decimal(rate)],
-                    category_ids[category],
-                    barcode=barcodes[-1],
-                )
+    for number, name, unit_price, category, rate in _catalogue_goods():
+        barcodes.append(make_ean13(f"{LATVIAN_COMPANY_PREFIX}{number:05d}"))
+        _add_product(
+            uow,
+            name,
+            _sku(number),
+            unit_price,
+            rates[Decimal(rate)],
+            category_ids[category],
+            barcode=barcodes[-1],
+        )
     label_codes: list[str] = []
     for index, (name, category, rate, price) in enumerate(WEIGHED, 1):
         label_codes.append(f"{index:05d}")

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
 
-from posapp.db.models import Setting
+from posapp.db.models import Product, Setting
 from posapp.db.uow import UnitOfWork
 from posapp.domain.barcodes import BarcodeRules, InStoreKind, InStorePrefix
 from posapp.domain.roles import Actor, Permission, require
+from posapp.errors import InvalidInput
+from posapp.i18n import _
 from posapp.services import audit
+
+MAX_QUICK_KEYS = 12
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,10 @@ class ShopSettings:
         )
     )
     is_demo: bool = False
+    # The cashier's quick keys: product SKUs, in the order of the keys (at most
+    # MAX_QUICK_KEYS). Empty: the best sellers of the last 30 days
+    # (posapp.services.catalog.quick_key_products).
+    quick_keys: tuple[str, ...] = ()
 
     def barcode_rules(self) -> BarcodeRules:
         return BarcodeRules(
@@ -51,11 +59,21 @@ class ShopSettings:
         )
 
 
+# Settings that are tuples of records rather than of plain values.
+_RECORD_TUPLES: dict[str, type[PrefixSetting]] = {"barcode_prefixes": PrefixSetting}
+
+
 def _to_json(value: Any) -> str:
     if isinstance(value, Decimal):
         return json.dumps(str(value))
     if isinstance(value, tuple):
-        return json.dumps([asdict(item) for item in value])
+        return json.dumps(
+            [
+                asdict(item) if is_dataclass(item) and not isinstance(item, type) else item
+                for item in value
+            ],
+            ensure_ascii=False,
+        )
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -64,8 +82,10 @@ def _from_json(name: str, text: str) -> Any:
     default = getattr(ShopSettings(), name)
     if isinstance(default, Decimal):
         return Decimal(value)
+    if name in _RECORD_TUPLES:
+        return tuple(_RECORD_TUPLES[name](**item) for item in value)
     if isinstance(default, tuple):
-        return tuple(PrefixSetting(**item) for item in value)
+        return tuple(value)
     return value
 
 
@@ -88,14 +108,50 @@ def read_settings(uow: UnitOfWork) -> ShopSettings:
 def update_settings(uow: UnitOfWork, actor: Actor, **changes: Any) -> ShopSettings:
     """Change settings by name; checked by building the settings before saving."""
     require(actor, Permission.MANAGE_CATALOGUE)
+    if "quick_keys" in changes:
+        changes["quick_keys"] = _quick_keys(changes["quick_keys"])
     with uow.writing():
         current = read_settings(uow)
         new = replace(current, **changes)
         new.barcode_rules()  # refuses an impossible barcode configuration
+        if "quick_keys" in changes:
+            _check_quick_keys(uow, new.quick_keys)
         write_settings(uow, changes.keys(), new)
         audit.record(uow, actor, "settings_changed", {"changed": sorted(changes)})
         uow.commit()
     return new
+
+
+def _quick_keys(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str) or not all(isinstance(sku, str) and sku.strip() for sku in value):
+        raise InvalidInput(_("Quick keys are a list of product SKUs."))
+    return tuple(sku.strip() for sku in value)
+
+
+def _check_quick_keys(uow: UnitOfWork, skus: tuple[str, ...]) -> None:
+    """At most MAX_QUICK_KEYS, each once, each the SKU of a product in the catalogue."""
+    if len(skus) > MAX_QUICK_KEYS:
+        raise InvalidInput(
+            _("There are {limit} quick keys; {count} products were given.").format(
+                limit=MAX_QUICK_KEYS, count=len(skus)
+            )
+        )
+    twice = sorted({sku for sku in skus if skus.count(sku) > 1})
+    if twice:
+        raise InvalidInput(
+            _("Each product can be on one quick key only: {skus} is given more than once.").format(
+                skus=", ".join(twice)
+            )
+        )
+    known = set(uow.session.scalars(select(Product.sku).where(Product.sku.in_(skus))))
+    unknown = [sku for sku in skus if sku not in known]
+    if unknown:
+        raise InvalidInput(
+            _(
+                "No product has the SKU {skus}, so it cannot be a quick key. Check the SKU in "
+                "the product list."
+            ).format(skus=", ".join(unknown))
+        )
 
 
 def write_settings(uow: UnitOfWork, names: Any, settings: ShopSettings) -> None:
