@@ -1,4 +1,4 @@
-"""Start the GUI: the application, its language, the database, the main window."""
+"""Start the GUI: the application, its language, the database, sign-in, the till window."""
 
 from __future__ import annotations
 
@@ -8,17 +8,23 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL
 
 from posapp import i18n
 from posapp.config import Config
 from posapp.db.uow import UnitOfWork
+from posapp.domain.roles import Actor
 from posapp.errors import DatabaseError, PosError
+from posapp.gui.checkout.window import CheckoutWindow
+from posapp.gui.dialogs.amount import OpenShiftDialog
+from posapp.gui.dialogs.pin import SignInDialog
 from posapp.gui.main_window import MainWindow
+from posapp.gui.scanner import ScannerFilter
 from posapp.gui.theme import apply_theme
+from posapp.services.overview import shop_overview
 from posapp.services.settings import load_settings
 from posapp.services.setup import open_database, prepare_shop
 
@@ -54,23 +60,128 @@ def run(config: Config) -> int:
             language = gui_language(requested)
         install_translators(app, language)
         i18n.set_language(language)  # the core's messages shown in the GUI match it
-        window = MainWindow(
-            uow,
-            config.till_code,
-            language=language,
-            database_label=describe_database(uow.engine.url),
-        )
-        # A till's screen is the till's: fill it (even where no window manager maximizes).
-        window.setGeometry(window.screen().availableGeometry())
-        window.showMaximized()
+        database_label = describe_database(uow.engine.url)
+        # The shop at a glance: hidden until an owner or manager asks for it (F11), so
+        # nothing of the day's takings shows before someone has signed in.
+        window = MainWindow(uow, config.till_code, language=language, database_label=database_label)
+        till = TillFlow(app, uow, config.till_code, language, database_label, overview=window)
+        till.start()
         try:
             return app.exec()
         finally:
+            till.stop()
             window.close()
             window.deleteLater()
             uow.engine.dispose()
     finally:
         install_translators(app, "en")
+
+
+class TillFlow(QObject):
+    """Sign in, open a shift if none is open, then the checkout window, fed by the scanner."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        uow: UnitOfWork,
+        till_code: str,
+        language: str,
+        database_label: str,
+        *,
+        overview: MainWindow,
+    ) -> None:
+        super().__init__(app)
+        self._app, self._uow, self._till_code = app, uow, till_code
+        self._language, self._database_label = language, database_label
+        self._overview = overview
+        self.checkout: CheckoutWindow | None = None
+        self._dialog: QDialog | None = None  # the sign-in or open-shift dialog on screen
+        self._stopping = False
+        self.scanner = ScannerFilter(app)
+        self.scanner.scanned.connect(self._scanned)
+        app.installEventFilter(self.scanner)
+
+    def start(self) -> None:
+        if self._stopping:
+            return
+        # Nothing to scan before the till opens, and a PIN typed fast is not a scan.
+        self.scanner.enabled = False
+        dialog = SignInDialog(self._uow, self._overview)
+        dialog.accepted.connect(lambda: self._signed_in(dialog.actor))
+        self._show(dialog)
+
+    def _show(self, dialog: QDialog) -> None:
+        self._dialog = dialog
+        dialog.finished.connect(lambda _result: self._forget(dialog))
+        dialog.open()
+
+    def _forget(self, dialog: QDialog) -> None:
+        if self._dialog is dialog:
+            self._dialog = None
+        dialog.deleteLater()
+
+    def stop(self) -> None:
+        self._stopping = True
+        if self._dialog is not None:
+            self._dialog.close()
+        self._app.removeEventFilter(self.scanner)
+        if self.checkout is not None:
+            self.checkout.close()
+            self.checkout.deleteLater()
+            self.checkout = None
+
+    def _scanned(self, code: str) -> None:
+        if self.checkout is not None and self.checkout.isVisible():
+            self.checkout.handle_scan(code)
+        else:
+            QApplication.beep()
+
+    def _signed_in(self, actor: Actor | None) -> None:
+        if actor is None:
+            return
+        try:
+            shift_open = shop_overview(self._uow, self._till_code).shift_open_since is not None
+        except PosError as error:
+            QMessageBox.warning(
+                self._overview, QCoreApplication.translate("app", "posapp"), error.message
+            )
+            return
+        if shift_open:
+            self._open_till(actor)
+            return
+        dialog = OpenShiftDialog(self._uow, actor, self._till_code, self._overview)
+        dialog.accepted.connect(lambda: self._open_till(actor))
+        dialog.rejected.connect(self.start)
+        self._show(dialog)
+
+    def _open_till(self, actor: Actor) -> None:
+        try:
+            window = CheckoutWindow(
+                self._uow,
+                actor,
+                self._till_code,
+                language=self._language,
+                database_label=self._database_label,
+            )
+        except PosError as error:
+            QMessageBox.warning(
+                self._overview, QCoreApplication.translate("app", "posapp"), error.message
+            )
+            self.start()
+            return
+        self.checkout = window
+        self.scanner.enabled = True
+        window.overview_requested.connect(self._show_overview)
+        # A till's screen is the till's: fill it (even where no window manager maximizes).
+        window.setGeometry(window.screen().availableGeometry())
+        window.showMaximized()
+
+    def _show_overview(self) -> None:
+        self._overview.refresh()
+        self._overview.setGeometry(self._overview.screen().availableGeometry())
+        self._overview.show()
+        self._overview.raise_()
+        self._overview.activateWindow()
 
 
 def application() -> QApplication:

@@ -46,3 +46,32 @@ def format_moment(
     if part == "time":
         return dates.format_time(moment, length, tzinfo=zone, locale=locale)
     return dates.format_datetime(moment, length, tzinfo=zone, locale=locale)
+
+
+def format_quantity(quantity: Decimal, by_weight: bool, language: str) -> str:
+    """A line's quantity: "3" for pieces, "0,352 kg" for goods sold by weight."""
+    locale = babel_locale(language)
+    if by_weight:
+        return numbers.format_decimal(quantity, format="#,##0.000", locale=locale) + " kg"
+    return numbers.format_decimal(quantity, format="#,##0", locale=locale)
+
+
+def format_plain_amount(amount: Decimal, language: str) -> str:
+    """An amount to edit, without the currency: "2,35" in Latvian, "2.35" in English."""
+    return numbers.format_decimal(amount, format="0.00", locale=babel_locale(language))
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """What a person typed as an amount or quantity ("2,35", "2.35", "20"); None if not one.
+
+    Both the comma and the point are read as the decimal mark: a till keypad has one key.
+    """
+    cleaned = text.strip().replace(" ", "").replace("\xa0", "").replace("€", "")
+    cleaned = cleaned.replace(",", ".")
+    if not cleaned or cleaned.count(".") > 1:
+        return None
+    try:
+        value = Decimal(cleaned)
+    except ArithmeticError:
+        return None
+    return value if value.is_finite() else None

@@ -51,6 +51,56 @@ QToolButton[role="secondary"] {
 }
 QToolButton[role="secondary"]:hover { background: #eef4ff; }
 QToolButton[role="secondary"]:pressed { background: #dbe7ff; }
+QDialog { background: #f2f4f7; }
+QLabel[role="total"] { font-size: 40pt; font-weight: 700; color: #101828; }
+QLabel[role="change"] { font-size: 34pt; font-weight: 700; color: #101828; }
+QLabel[role="change"][state="ok"] { color: #067647; }
+QLabel[role="change"][state="short"] { color: #b42318; }
+QLabel[role="customer"] { font-size: 18pt; font-weight: 600; color: #667085; }
+QLabel[role="customer"][state="known"] { color: #1d4ed8; }
+QLabel[role="message"] { font-size: 14pt; font-weight: 600; }
+QLabel[role="message"][state="error"] { color: #b42318; }
+QLabel[role="message"][state="info"] { color: #475467; }
+QFrame[role="banner"] {
+    border-radius: 10px; border: 1px solid #d0d5dd; background: #ffffff; min-height: 44px;
+}
+QFrame[role="banner"] QLabel { font-size: 16pt; font-weight: 600; background: transparent; }
+QFrame[role="banner"][state="idle"] QLabel { color: #667085; font-weight: 400; }
+QFrame[role="banner"][state="error"] { background: #fef3f2; border-color: #fda29b; }
+QFrame[role="banner"][state="error"] QLabel { color: #b42318; }
+QFrame[role="banner"][state="warning"] { background: #fffaeb; border-color: #fec84b; }
+QFrame[role="banner"][state="warning"] QLabel { color: #93370d; }
+QFrame[role="banner"][state="success"] { background: #ecfdf3; border-color: #75e0a7; }
+QFrame[role="banner"][state="success"] QLabel { color: #067647; font-size: 20pt; }
+QFrame[role="banner"][state="info"] { background: #eff8ff; border-color: #b2ddff; }
+QFrame[role="banner"][state="info"] QLabel { color: #175cd3; }
+QTableView[role="cart"] { font-size: 16pt; }
+QTableView[role="cart"]::item { padding: 6px 14px; }
+QListWidget[role="people"] {
+    font-size: 18pt; background: #ffffff; border: 1px solid #d0d5dd; border-radius: 10px;
+}
+QListWidget[role="people"]::item { padding: 10px 14px; min-height: 44px; }
+QListWidget[role="people"]::item:selected { background: #dbe7ff; color: #101828; }
+QLineEdit {
+    background: #ffffff; border: 1px solid #d0d5dd; border-radius: 8px; padding: 6px 12px;
+    min-height: 44px;
+}
+QLineEdit:focus { border: 2px solid #1d4ed8; }
+QLineEdit[role="amount"], QLineEdit[role="pin"] { font-size: 28pt; font-weight: 600; }
+QPushButton[role="key"], QPushButton[role="primary"], QPushButton[role="pay"],
+QPushButton[role="secondaryKey"] {
+    font-size: 14pt; font-weight: 600; min-height: 56px; min-width: 120px; padding: 6px 12px;
+    border-radius: 10px; border: 1px solid #d0d5dd; background: #ffffff; color: #101828;
+}
+QPushButton[role="key"]:pressed { background: #eaecf0; }
+QPushButton[role="key"]:disabled, QPushButton[role="secondaryKey"]:disabled { color: #98a2b3; }
+QPushButton[role="secondaryKey"] { color: #1d4ed8; border-color: #b2c7f5; }
+QPushButton[role="primary"], QPushButton[role="pay"] {
+    background: #1d4ed8; border-color: #1d4ed8; color: #ffffff;
+}
+QPushButton[role="pay"] { font-size: 20pt; min-height: 72px; }
+QPushButton[role="primary"]:pressed, QPushButton[role="pay"]:pressed { background: #1e40af; }
+QStatusBar QLabel[state="none"] { color: #344054; }
 """
 
 

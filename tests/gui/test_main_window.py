@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 
@@ -16,6 +16,7 @@ from posapp.config import Config
 from posapp.errors import DatabaseError
 from posapp.gui import main_window as main_window_module
 from posapp.gui.app import describe_database, install_translators, run
+from posapp.gui.dialogs.pin import SignInDialog
 from posapp.gui.main_window import MainWindow
 from posapp.gui.models.recent_sales import Column
 from posapp.services.settings import update_settings
@@ -151,62 +152,57 @@ def test_a_database_problem_on_refresh_is_shown_and_the_figures_stay(
     assert recent_row(window, 0)[Column.TOTAL] == "€7.99"
 
 
-def test_run_opens_the_window_in_latvian_when_posapp_language_is_lv(
+def _visible_windows(app: QApplication) -> list[QWidget]:
+    return [w for w in app.topLevelWidgets() if w.isVisible()]
+
+
+def test_run_opens_on_the_sign_in_in_latvian_and_shows_no_takings(
     qapp: QApplication, shop: Shop, database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("POSAPP_LANGUAGE", "lv")
-    seen: dict[str, str] = {}
+    seen: dict[str, object] = {}
 
     def look_then_quit(app: QApplication) -> int:
-        [window] = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        ui = window.ui
+        visible = _visible_windows(app)
+        [dialog] = [w for w in visible if isinstance(w, SignInDialog)]
         seen.update(
-            today=ui.todayTitleLabel.text(),
-            recent=ui.recentTitleLabel.text(),
-            receipt=window.recent_sales.headerData(Column.RECEIPT, Qt.Orientation.Horizontal),
-            shift=ui.shiftStateLabel.text(),
-            menu=ui.menuShop.title(),
-            takings=plain(ui.tillTakingsLabel.text()),
-            visible=str(window.isVisible()),
+            title=dialog.ui.titleLabel.text(),
+            users=[dialog.user_list.item(i).text() for i in range(dialog.user_list.count())],
+            overview_visible=any(isinstance(w, MainWindow) for w in visible),
         )
         return 0
 
     monkeypatch.setattr(QApplication, "exec", look_then_quit)
 
     assert run(Config(database=database_url, till_code=TILL)) == 0
-    assert seen == {
-        "today": "Šodien",
-        "recent": "Pēdējie čeki",
-        "receipt": "Čeks",
-        "shift": "Atvērta",
-        "menu": "&Veikals",
-        "takings": "0,00 €",
-        "visible": "True",
-    }
+    assert seen["title"] == "Pieteikties"
+    assert [name.split()[0] for name in seen["users"]] == ["Ilze", "Līga", "Māris"]  # type: ignore[union-attr]
+    assert seen["overview_visible"] is False  # the day's takings are not shown to anyone
 
 
-@pytest.mark.parametrize(("setting", "today"), [("lv", "Šodien"), ("en", "Today")])
+@pytest.mark.parametrize(("setting", "title"), [("lv", "Pieteikties"), ("en", "Sign in")])
 def test_without_posapp_language_the_shop_setting_chooses_the_language(
     qapp: QApplication,
     shop: Shop,
     database_url: str,
     monkeypatch: pytest.MonkeyPatch,
     setting: str,
-    today: str,
+    title: str,
 ) -> None:
+    monkeypatch.delenv("POSAPP_LANGUAGE", raising=False)
     update_settings(shop.uow, shop.owner, language=setting)
     seen: list[str] = []
 
     def look_then_quit(app: QApplication) -> int:
-        for window in app.topLevelWidgets():
-            if isinstance(window, MainWindow) and window.isVisible():
-                seen.append(window.ui.todayTitleLabel.text())
+        for window in _visible_windows(app):
+            if isinstance(window, SignInDialog):
+                seen.append(window.ui.titleLabel.text())
         return 0
 
     monkeypatch.setattr(QApplication, "exec", look_then_quit)
 
     assert run(Config(database=database_url, till_code=TILL)) == 0
-    assert seen == [today]
+    assert seen == [title]
 
 
 def test_run_reports_a_database_it_cannot_open_and_returns_1(

@@ -2,6 +2,374 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="lv_LV" sourcelanguage="en">
 <context>
+    <name>AmountDialog</name>
+    <message>
+        <source>Amount</source>
+        <translation>Summa</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Ievadiet vērtību.</translation>
+    </message>
+    <message>
+        <source>Cancel
+Esc</source>
+        <translation>Atcelt
+Esc</translation>
+    </message>
+    <message>
+        <source>OK
+Enter</source>
+        <translation>Labi
+Enter</translation>
+    </message>
+    <message>
+        <source>Type a number, like 2,35 (or 10% for a percentage).</source>
+        <translation>Ievadiet skaitli, piemēram, 2,35 (vai 10% – procentus).</translation>
+    </message>
+    <message>
+        <source>Type a number, like 2,35.</source>
+        <translation>Ievadiet skaitli, piemēram, 2,35.</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>A manager&apos;s approval</source>
+        <translation>Vadītāja apstiprinājums</translation>
+    </message>
+    <message>
+        <source>A manager or the owner chooses their name and types their PIN.</source>
+        <translation>Vadītājs vai īpašnieks izvēlas savu vārdu un ievada savu PIN.</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>&amp;PIN</translation>
+    </message>
+    <message>
+        <source>Cancel
+Esc</source>
+        <translation>Atcelt
+Esc</translation>
+    </message>
+    <message>
+        <source>Approve
+Enter</source>
+        <translation>Apstiprināt
+Enter</translation>
+    </message>
+</context>
+<context>
+    <name>CartModel</name>
+    <message>
+        <source>Item</source>
+        <translation>Prece</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Daudz.</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Cena</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Atlaide</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Kopā</translation>
+    </message>
+    <message>
+        <source>Shelf price {price}</source>
+        <translation>Plaukta cena {price}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutWindow</name>
+    <message>
+        <source>Scan the first item, or press F2 to find it by name.</source>
+        <translation>Skenējiet pirmo preci vai nospiediet F2, lai to atrastu pēc nosaukuma.</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Klients</translation>
+    </message>
+    <message>
+        <source>No customer — scan their card</source>
+        <translation>Nav klienta — skenējiet klienta karti</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Kopā</translation>
+    </message>
+    <message>
+        <source>Search
+F2</source>
+        <translation>Meklēt
+F2</translation>
+    </message>
+    <message>
+        <source>Quantity
+F4</source>
+        <translation>Daudzums
+F4</translation>
+    </message>
+    <message>
+        <source>Price
+F6</source>
+        <translation>Cena
+F6</translation>
+    </message>
+    <message>
+        <source>Discount
+F7</source>
+        <translation>Atlaide
+F7</translation>
+    </message>
+    <message>
+        <source>Remove line
+Del</source>
+        <translation>Dzēst rindu
+Del</translation>
+    </message>
+    <message>
+        <source>Park
+F8</source>
+        <translation>Atlikt
+F8</translation>
+    </message>
+    <message>
+        <source>Resume
+F9</source>
+        <translation>Atsākt
+F9</translation>
+    </message>
+    <message>
+        <source>Void
+F10</source>
+        <translation>Anulēt
+F10</translation>
+    </message>
+    <message>
+        <source>Card
+F5</source>
+        <translation>Karte
+F5</translation>
+    </message>
+    <message>
+        <source>Pay
+F12</source>
+        <translation>Maksāt
+F12</translation>
+    </message>
+    <message>
+        <source>&amp;Sale</source>
+        <translation>&amp;Pirkums</translation>
+    </message>
+    <message>
+        <source>S&amp;hop</source>
+        <translation>&amp;Veikals</translation>
+    </message>
+    <message>
+        <source>&amp;Search for a product</source>
+        <translation>&amp;Meklēt preci</translation>
+    </message>
+    <message>
+        <source>Change the &amp;quantity</source>
+        <translation>Mainīt &amp;daudzumu</translation>
+    </message>
+    <message>
+        <source>Change the &amp;price</source>
+        <translation>Mainīt &amp;cenu</translation>
+    </message>
+    <message>
+        <source>&amp;Discount the line</source>
+        <translation>&amp;Atlaide rindai</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the line</source>
+        <translation>&amp;Dzēst rindu</translation>
+    </message>
+    <message>
+        <source>P&amp;ark the sale</source>
+        <translation>A&amp;tlikt pirkumu</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume a parked sale</source>
+        <translation>Atsā&amp;kt atlikto pirkumu</translation>
+    </message>
+    <message>
+        <source>&amp;Void the sale</source>
+        <translation>A&amp;nulēt pirkumu</translation>
+    </message>
+    <message>
+        <source>Pay by &amp;card</source>
+        <translation>Maksāt ar &amp;karti</translation>
+    </message>
+    <message>
+        <source>&amp;Pay</source>
+        <translation>&amp;Maksāt</translation>
+    </message>
+    <message>
+        <source>Shop &amp;overview</source>
+        <translation>Veikala &amp;pārskats</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Iziet</translation>
+    </message>
+    <message>
+        <source>{shop} — till {till}</source>
+        <translation>{shop} — kase {till}</translation>
+    </message>
+    <message>
+        <source>The sale in progress was restored.</source>
+        <translation>Nepabeigtais pirkums ir atjaunots.</translation>
+    </message>
+    <message>
+        <source>Scan the first item, or its loyalty card.</source>
+        <translation>Skenējiet pirmo preci vai klienta lojalitātes karti.</translation>
+    </message>
+    <message>
+        <source>Till {code}</source>
+        <translation>Kase {code}</translation>
+    </message>
+    <message>
+        <source>Cashier: {name}</source>
+        <translation>Kasieris: {name}</translation>
+    </message>
+    <message>
+        <source>Database OK</source>
+        <translation>Datubāze kārtībā</translation>
+    </message>
+    <message>
+        <source>Ready. Scan an item or a loyalty card.</source>
+        <translation>Gatavs. Skenējiet preci vai lojalitātes karti.</translation>
+    </message>
+    <message>
+        <source>Database problem</source>
+        <translation>Datubāzes problēma</translation>
+    </message>
+    <message>
+        <source>The sale is kept on screen but could not be saved: {message}</source>
+        <translation>Pirkums ir redzams ekrānā, bet to neizdevās saglabāt: {message}</translation>
+    </message>
+    <message>
+        <source>VAT included: {vat} · items: {count}</source>
+        <translation>t. sk. PVN: {vat} · preces: {count}</translation>
+    </message>
+    <message>
+        <source>The sale is empty. Scan something first.</source>
+        <translation>Pirkums ir tukšs. Vispirms skenējiet preci.</translation>
+    </message>
+    <message>
+        <source>Finish the open window first (Enter), or close it (Esc).</source>
+        <translation>Vispirms pabeidziet atvērto logu (Enter) vai aizveriet to (Esc).</translation>
+    </message>
+    <message>
+        <source>Welcome, {name}!</source>
+        <translation>Sveicināti, {name}!</translation>
+    </message>
+    <message>
+        <source>Vouchers cannot be redeemed at this till yet. Keep the voucher aside.</source>
+        <translation>Šajā kasē kuponus vēl nevar izmantot. Nolieciet kuponu malā.</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt}: refunds are not made from this window yet.</source>
+        <translation>Čeks {receipt}: atgriešanu šajā logā vēl nevar veikt.</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <source>pieces</source>
+        <translation>gab.</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Daudzums</translation>
+    </message>
+    <message>
+        <source>{name}: the new quantity ({unit}).</source>
+        <translation>{name}: jaunais daudzums ({unit}).</translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation>Jaunā cena</translation>
+    </message>
+    <message>
+        <source>{name}: shelf price {price}. Type the price to charge.</source>
+        <translation>{name}: plaukta cena {price}. Ievadiet cenu, ko iekasēt.</translation>
+    </message>
+    <message>
+        <source>Price changed, approved by {name}.</source>
+        <translation>Cena mainīta, apstiprināja {name}.</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed to change the price of {name} to {price}.</source>
+        <translation>Lai mainītu preces {name} cenu uz {price}, vajadzīgs vadītāja PIN.</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Atlaide</translation>
+    </message>
+    <message>
+        <source>{name}: a percentage (10%) or an amount in euros (0,50). 0 removes the discount.</source>
+        <translation>{name}: procenti (10%) vai summa eiro (0,50). 0 noņem atlaidi.</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed for a discount this large on {name}.</source>
+        <translation>Tik lielai atlaidei precei {name} vajadzīgs vadītāja PIN.</translation>
+    </message>
+    <message>
+        <source>Removed {name}.</source>
+        <translation>Izņemts: {name}.</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt} — change {change}</source>
+        <translation>Čeks {receipt} — izdot {change}</translation>
+    </message>
+    <message>
+        <source>Receipt {receipt} — paid</source>
+        <translation>Čeks {receipt} — samaksāts</translation>
+    </message>
+    <message>
+        <source>The sale was parked. Press F9 to resume it.</source>
+        <translation>Pirkums atlikts. Nospiediet F9, lai to atsāktu.</translation>
+    </message>
+    <message>
+        <source>Sale resumed; the one you had was parked.</source>
+        <translation>Pirkums atsākts; iepriekšējais pirkums tika atlikts.</translation>
+    </message>
+    <message>
+        <source>Sale resumed.</source>
+        <translation>Pirkums atsākts.</translation>
+    </message>
+    <message>
+        <source>There is nothing to void.</source>
+        <translation>Nav ko anulēt.</translation>
+    </message>
+    <message>
+        <source>The sale was voided.</source>
+        <translation>Pirkums anulēts.</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed to void a sale that has payments.</source>
+        <translation>Lai anulētu pirkumu, par kuru jau maksāts, vajadzīgs vadītāja PIN.</translation>
+    </message>
+    <message>
+        <source>No shift open</source>
+        <translation>Maiņa nav atvērta</translation>
+    </message>
+    <message>
+        <source>Shift open since {time}</source>
+        <translation>Maiņa atvērta kopš {time}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>The till at this computer</source>
@@ -121,6 +489,167 @@
     </message>
 </context>
 <context>
+    <name>OpenShiftDialog</name>
+    <message>
+        <source>Open the shift</source>
+        <translation>Atvērt maiņu</translation>
+    </message>
+    <message>
+        <source>No shift is open on this till. Count the cash in the drawer and enter it as the float.</source>
+        <translation>Šajā kasē nav atvērtas maiņas. Saskaitiet naudu atvilktnē un ievadiet to kā sākuma atlikumu.</translation>
+    </message>
+    <message>
+        <source>Cancel
+Esc</source>
+        <translation>Atcelt
+Esc</translation>
+    </message>
+    <message>
+        <source>Open shift
+Enter</source>
+        <translation>Atvērt maiņu
+Enter</translation>
+    </message>
+    <message>
+        <source>Type the cash in the drawer, like 100 or 85,50.</source>
+        <translation>Ievadiet naudu atvilktnē, piemēram, 100 vai 85,50.</translation>
+    </message>
+</context>
+<context>
+    <name>ParkedSalesDialog</name>
+    <message>
+        <source>Parked sales</source>
+        <translation>Atliktie pirkumi</translation>
+    </message>
+    <message>
+        <source>Choose a sale with Up and Down and press Enter to ring it up again.</source>
+        <translation>Izvēlieties pirkumu ar bultiņām uz augšu un leju un nospiediet Enter, lai to turpinātu.</translation>
+    </message>
+    <message>
+        <source>Cancel
+Esc</source>
+        <translation>Atcelt
+Esc</translation>
+    </message>
+    <message>
+        <source>Resume
+Enter</source>
+        <translation>Atsākt
+Enter</translation>
+    </message>
+    <message>
+        <source>No sales are parked.</source>
+        <translation>Atliktu pirkumu nav.</translation>
+    </message>
+    <message>
+        <source>Choose a sale first.</source>
+        <translation>Vispirms izvēlieties pirkumu.</translation>
+    </message>
+</context>
+<context>
+    <name>ParkedSalesModel</name>
+    <message>
+        <source>Parked</source>
+        <translation>Atlikts</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Kase</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Kasieris</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Klients</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Rindas</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Kopā</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Payment</source>
+        <translation>Maksājums</translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation>Jāmaksā</translation>
+    </message>
+    <message>
+        <source>&amp;Cash received</source>
+        <translation>&amp;Saņemtā skaidrā nauda</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Izdot</translation>
+    </message>
+    <message>
+        <source>By card</source>
+        <translation>Ar karti</translation>
+    </message>
+    <message>
+        <source>Take this amount on the card terminal. Press Enter when it is approved, Esc to go back.</source>
+        <translation>Iekasējiet šo summu ar karšu termināli. Nospiediet Enter, kad maksājums apstiprināts, Esc — lai atgrieztos.</translation>
+    </message>
+    <message>
+        <source>Cancel
+Esc</source>
+        <translation>Atcelt
+Esc</translation>
+    </message>
+    <message>
+        <source>Card
+F5</source>
+        <translation>Karte
+F5</translation>
+    </message>
+    <message>
+        <source>Complete
+Enter</source>
+        <translation>Pabeigt
+Enter</translation>
+    </message>
+    <message>
+        <source>Still due</source>
+        <translation>Vēl jāmaksā</translation>
+    </message>
+    <message>
+        <source>By card, after {cash} in cash</source>
+        <translation>Ar karti, pēc {cash} skaidrā naudā</translation>
+    </message>
+    <message>
+        <source>Type the cash received, like 20.</source>
+        <translation>Ievadiet saņemto skaidro naudu, piemēram, 20.</translation>
+    </message>
+    <message>
+        <source>{due} is due. Take more cash, or press F5 for the rest by card.</source>
+        <translation>Jāmaksā {due}. Paņemiet vairāk skaidras naudas vai nospiediet F5, lai atlikumu maksātu ar karti.</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>Choose a name first.</source>
+        <translation>Vispirms izvēlieties vārdu.</translation>
+    </message>
+    <message>
+        <source>Type the PIN, then press Enter.</source>
+        <translation>Ievadiet PIN un nospiediet Enter.</translation>
+    </message>
+    <message>
+        <source>{name} may not approve this.</source>
+        <translation>{name} nedrīkst to apstiprināt.</translation>
+    </message>
+</context>
+<context>
     <name>RecentSalesModel</name>
     <message>
         <source>Receipt</source>
@@ -148,10 +677,72 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Pieteikties</translation>
+    </message>
+    <message>
+        <source>Choose your name (Up and Down keys), then type your PIN and press Enter.</source>
+        <translation>Izvēlieties savu vārdu (bultiņas uz augšu un leju), ievadiet PIN un nospiediet Enter.</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>&amp;PIN</translation>
+    </message>
+    <message>
+        <source>Cancel
+Esc</source>
+        <translation>Atcelt
+Esc</translation>
+    </message>
+    <message>
+        <source>Sign in
+Enter</source>
+        <translation>Pieteikties
+Enter</translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <source>Void the sale</source>
+        <translation>Anulēt pirkumu</translation>
+    </message>
+    <message>
+        <source>The sale is cancelled and kept, without a receipt, for the owner. Say why.</source>
+        <translation>Pirkums tiek atcelts un saglabāts īpašniekam bez čeka. Norādiet iemeslu.</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Iemesls</translation>
+    </message>
+    <message>
+        <source>Cancel
+Esc</source>
+        <translation>Atcelt
+Esc</translation>
+    </message>
+    <message>
+        <source>Void the sale
+Enter</source>
+        <translation>Anulēt pirkumu
+Enter</translation>
+    </message>
+    <message>
+        <source>Say why the sale is voided.</source>
+        <translation>Norādiet, kāpēc pirkums tiek anulēts.</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>posapp cannot start</source>
         <translation>Neizdevās palaist posapp</translation>
+    </message>
+    <message>
+        <source>posapp</source>
+        <translation>posapp</translation>
     </message>
     <message>
         <source>The database {database} cannot be opened ({detail}). Check the path or the address of the database and try again.</source>

@@ -1,0 +1,631 @@
+"""The checkout window: a sale driven by the scanner and the keyboard, never waiting.
+
+The layout is ui/checkout_window.ui. The window holds the unit of work, the
+signed-in Actor, the till and the current Cart value — never an ORM object or a
+session. Every action is the same small loop: call the service, take the new
+cart it returns, tell the model what changed, save the open cart (one small
+write, so a crash loses nothing). A PosError is shown in the banner above the
+cart, with a flash and a beep, and the cart is kept as it was.
+
+Dialogs are opened with open(), never exec(): the window reacts to their
+`accepted` signal, so the event loop (and a scanner) never waits on them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from PySide6.QtCore import QVariantAnimation, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QWidget,
+)
+
+from posapp.db.uow import UnitOfWork
+from posapp.domain.cart import Cart, CartLine, Discount, PaymentMethod
+from posapp.domain.roles import Actor, Role
+from posapp.errors import DatabaseError, PermissionDenied, PosError
+from posapp.gui.dialogs.amount import AmountDialog
+from posapp.gui.dialogs.parked import ParkedSalesDialog
+from posapp.gui.dialogs.payment import PaymentDialog
+from posapp.gui.dialogs.pin import ApprovalDialog
+from posapp.gui.dialogs.void import VoidDialog
+from posapp.gui.formatting import format_moment, format_money, format_plain_amount
+from posapp.gui.forms.ui_checkout_window import Ui_CheckoutWindow
+from posapp.gui.models.cart import CartModel, Column
+from posapp.gui.theme import set_state
+from posapp.services import checkout, parking
+from posapp.services.checkout import CompletedSale, ScanKind
+from posapp.services.overview import shop_overview
+from posapp.services.settings import load_settings
+
+FLASH_FROM = QColor("#f97066")
+FLASH_TO = QColor("#fef3f2")
+FLASH_MS = 700
+
+
+class CheckoutWindow(QMainWindow):
+    """The till. `handle_scan(code)` is where the scanner's codes arrive."""
+
+    cart_changed = Signal()
+    customer_identified = Signal(int)
+    sale_completed = Signal(object)  # CompletedSale
+    action_failed = Signal(str)
+    overview_requested = Signal()
+
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        actor: Actor,
+        till_code: str,
+        *,
+        language: str,
+        database_label: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._uow = uow
+        self.actor = actor
+        self.till_code = till_code
+        self._language = language
+        self.dialog: QDialog | None = None
+        self.last_sale: CompletedSale | None = None
+
+        settings = load_settings(uow)
+        self.rules = settings.barcode_rules()
+        self._shop_name = settings.shop_name
+        self._time_zone = settings.time_zone
+
+        self.ui = Ui_CheckoutWindow()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]  # generated code
+        self._polish()
+        self.setWindowTitle(
+            self.tr("{shop} — till {till}").format(shop=self._shop_name, till=till_code)
+        )
+
+        self.model = CartModel(language, self)
+        view = self.ui.cartView
+        view.setModel(self.model)
+        view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(52)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+
+        self._flash = QVariantAnimation(self)
+        self._flash.setStartValue(FLASH_FROM)
+        self._flash.setEndValue(FLASH_TO)
+        self._flash.setDuration(FLASH_MS)
+        self._flash.valueChanged.connect(self._paint_flash)
+        self._flash.finished.connect(lambda: self.ui.bannerFrame.setStyleSheet(""))
+
+        self._build_status_bar(database_label)
+        self._connect_actions()
+
+        # The cart to start from: the one this till was ringing up when it stopped, if any.
+        self.cart = checkout.start_sale(uow, actor, till_code)
+        self.till_id = self.cart.till_id
+        restored = parking.open_cart(uow, self.till_id)
+        if restored is not None:
+            self.cart = restored
+        self.model.set_cart(self.cart)
+        self._show_cart()
+        if restored is not None:
+            self.show_banner(self.tr("The sale in progress was restored."), "info")
+        else:
+            self.clear_banner()
+        self.refresh_status()
+        view.setFocus()
+
+    # -- look -----------------------------------------------------------------
+    def _polish(self) -> None:
+        for label in self.findChildren(QLabel):
+            if label.property("role") == "cardTitle":
+                font = label.font()
+                font.setCapitalization(QFont.Capitalization.AllUppercase)
+                label.setFont(font)
+        manager = self.actor.role in (Role.OWNER, Role.MANAGER)
+        self.ui.actionOverview.setVisible(manager)
+        self.ui.actionOverview.setEnabled(manager)
+        # Product search arrives with posapp.services.catalog.search_products.
+        self.ui.actionSearch.setVisible(False)
+        self._hide_key(self.ui.searchButton)
+        self.ui.cartEmptyLabel.setText(self.tr("Scan the first item, or its loyalty card."))
+
+    def _hide_key(self, hidden: QWidget) -> None:
+        """Hide a key and close the gap: the keys above Pay move up one place."""
+        grid = self.ui.keysLayout
+        keys = [self.ui.cardButton, self.ui.payButton]
+        others = []
+        for index in range(grid.count()):
+            item = grid.itemAt(index)
+            widget = None if item is None else item.widget()
+            if widget is not None and widget not in keys:
+                others.append(widget)
+        for widget in others:
+            grid.removeWidget(widget)
+        hidden.hide()
+        shown = [widget for widget in others if widget is not hidden]
+        if len(shown) % 2:  # an odd count: the first key takes a whole row
+            grid.addWidget(shown.pop(0), 0, 0, 1, 2)
+            first = 2
+        else:
+            first = 0
+        for place, widget in enumerate(shown, first):
+            grid.addWidget(widget, place // 2, place % 2)
+
+    def _build_status_bar(self, database_label: str) -> None:
+        bar = self.ui.statusbar
+        self.shop_status = QLabel(self._shop_name, self)
+        self.till_status = QLabel(self.tr("Till {code}").format(code=self.till_code), self)
+        self.cashier_status = QLabel(self.tr("Cashier: {name}").format(name=self.actor.name), self)
+        self.shift_status = QLabel(self)
+        self.database_status = QLabel(database_label, self)
+        self.database_status.setToolTip(database_label)
+        self.state_status = QLabel(self.tr("Database OK"), self)
+        set_state(self.state_status, "ok")
+        for label in (
+            self.shop_status,
+            self.till_status,
+            self.cashier_status,
+            self.shift_status,
+            self.database_status,
+        ):
+            bar.addWidget(label)
+        bar.addPermanentWidget(self.state_status)
+
+    def _connect_actions(self) -> None:
+        ui = self.ui
+        pairs = (
+            (ui.actionQuantity, ui.quantityButton, self.change_quantity),
+            (ui.actionPrice, ui.priceButton, self.change_price),
+            (ui.actionDiscount, ui.discountButton, self.discount_line),
+            (ui.actionRemove, ui.removeButton, self.remove_line),
+            (ui.actionPark, ui.parkButton, self.park),
+            (ui.actionResume, ui.resumeButton, self.resume),
+            (ui.actionVoid, ui.voidButton, self.void),
+            (ui.actionCard, ui.cardButton, self.pay_by_card),
+            (ui.actionPay, ui.payButton, self.pay),
+            (ui.actionSearch, ui.searchButton, lambda: None),
+        )
+        for action, button, slot in pairs:
+            action.triggered.connect(slot)
+            button.clicked.connect(action.trigger)
+        ui.actionOverview.triggered.connect(self.overview_requested)
+        ui.actionQuit.triggered.connect(self.close)
+        # Shortcuts work wherever the focus is in the window, menu open or not.
+        self.addActions([*(pair[0] for pair in pairs), ui.actionOverview, ui.actionQuit])
+
+    # -- the banner -----------------------------------------------------------
+    def show_banner(self, text: str, state: str) -> None:
+        """A message above the cart (never a modal): error, warning, success or info."""
+        self.ui.bannerLabel.setText(text)
+        set_state(self.ui.bannerFrame, state)
+        set_state(self.ui.bannerLabel, state)  # its colour follows the frame's state
+        if state in ("error", "warning"):
+            QApplication.beep()
+            self._flash.stop()
+            self._flash.start()
+            self.action_failed.emit(text)
+
+    def clear_banner(self) -> None:
+        self._flash.stop()
+        self.ui.bannerFrame.setStyleSheet("")
+        self.ui.bannerLabel.setText(self.tr("Ready. Scan an item or a loyalty card."))
+        set_state(self.ui.bannerFrame, "idle")
+        set_state(self.ui.bannerLabel, "idle")
+
+    def banner_text(self) -> str:
+        return self.ui.bannerLabel.text()
+
+    def _paint_flash(self, colour: object) -> None:
+        if isinstance(colour, QColor):
+            self.ui.bannerFrame.setStyleSheet(
+                f"QFrame#bannerFrame {{ background: {colour.name()}; }}"
+            )
+
+    def _fail(self, error: PosError) -> None:
+        if isinstance(error, DatabaseError):
+            self._database_state(error.message)
+        self.show_banner(error.message, "error")
+
+    def _database_state(self, problem: str | None) -> None:
+        if problem is None:
+            self.state_status.setText(self.tr("Database OK"))
+            self.state_status.setToolTip("")
+            set_state(self.state_status, "ok")
+        else:
+            self.state_status.setText(self.tr("Database problem"))
+            self.state_status.setToolTip(problem)
+            set_state(self.state_status, "error")
+
+    # -- the cart -------------------------------------------------------------
+    def set_cart(self, cart: Cart, message: str | None = None, state: str = "success") -> None:
+        """Make `cart` the sale being rung up: show what changed, save it, say `message`."""
+        before = self.cart.lines
+        self.cart = cart
+        self.model.set_cart(cart)
+        changed = [line for line in cart.lines if line not in before]
+        if changed:
+            self._select_line(changed[-1].line_id)
+        self._show_cart()
+        saved = self._save()
+        if saved:
+            if message is None:
+                self.clear_banner()
+            else:
+                self.show_banner(message, state)
+        self.cart_changed.emit()
+
+    def _save(self) -> bool:
+        try:
+            parking.save_open_cart(self._uow, self.actor, self.cart)
+        except PosError as error:
+            self._database_state(error.message)
+            self.show_banner(
+                self.tr("The sale is kept on screen but could not be saved: {message}").format(
+                    message=error.message
+                ),
+                "warning",
+            )
+            return False
+        self._database_state(None)
+        return True
+
+    def _select_line(self, line_id: int) -> None:
+        row = self.model.row_of(line_id)
+        if row is not None:
+            self.ui.cartView.selectRow(row)
+            self.ui.cartView.scrollTo(self.model.index(row, 0))
+
+    def _show_cart(self) -> None:
+        cart, ui, language = self.cart, self.ui, self._language
+        ui.cartStack.setCurrentWidget(ui.cartTablePage if cart.lines else ui.cartEmptyPage)
+        ui.totalLabel.setText(format_money(cart.total, language))
+        vat = sum((line.vat for line in cart.vat), Decimal(0))
+        items = sum((1 if line.by_weight else int(line.quantity) for line in cart.lines), 0)
+        ui.vatLabel.setText(
+            self.tr("VAT included: {vat} · items: {count}").format(
+                vat=format_money(vat, language), count=items
+            )
+        )
+        if cart.customer_name:
+            ui.customerNameLabel.setText(cart.customer_name)
+            set_state(ui.customerNameLabel, "known")
+        else:
+            ui.customerNameLabel.setText(self.tr("No customer — scan their card"))
+            set_state(ui.customerNameLabel, "none")
+
+    def current_line(self) -> CartLine | None:
+        """The selected line, else the last one scanned."""
+        index = self.ui.cartView.currentIndex()
+        if index.isValid() and index.row() < self.model.rowCount():
+            return self.model.line(index.row())
+        return self.cart.lines[-1] if self.cart.lines else None
+
+    def _line_or_say(self) -> CartLine | None:
+        line = self.current_line()
+        if line is None:
+            self.show_banner(self.tr("The sale is empty. Scan something first."), "warning")
+        return line
+
+    def _busy(self) -> bool:
+        """A dialog is open: the window's own actions wait until it closes."""
+        if self.dialog is not None and self.dialog.isVisible():
+            self.show_banner(
+                self.tr("Finish the open window first (Enter), or close it (Esc)."), "warning"
+            )
+            return True
+        return False
+
+    def _open(self, dialog: QDialog, on_accepted: Callable[[], None]) -> None:
+        self.dialog = dialog
+        dialog.accepted.connect(on_accepted)
+        dialog.finished.connect(lambda _result: self._closed(dialog))
+        dialog.open()
+
+    def _closed(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+        self.ui.cartView.setFocus()
+
+    def _with_approval(self, reason: str, attempt: Callable[[Actor | None], None]) -> None:
+        """Run `attempt` as the signed-in user; if a manager must approve, ask for one first."""
+        try:
+            attempt(None)
+        except PermissionDenied:
+            dialog = ApprovalDialog(self._uow, reason, self)
+            self._open(dialog, lambda: self._approved(dialog, attempt))
+        except PosError as error:
+            self._fail(error)
+
+    def _approved(self, dialog: ApprovalDialog, attempt: Callable[[Actor | None], None]) -> None:
+        try:
+            attempt(dialog.actor)
+        except PosError as error:
+            self._fail(error)
+
+    # -- actions --------------------------------------------------------------
+    def handle_scan(self, code: str) -> None:
+        """What the scanner read: goods, a scale label, a loyalty card, a voucher, a receipt."""
+        if self._busy():
+            return
+        try:
+            result = checkout.scan(self._uow, self.actor, self.cart, code, self.rules)
+        except PosError as error:
+            self._fail(error)
+            return
+        if result.kind is ScanKind.PRODUCT:
+            self.set_cart(result.cart)
+        elif result.kind is ScanKind.CUSTOMER:
+            self.set_cart(
+                result.cart,
+                self.tr("Welcome, {name}!").format(name=result.cart.customer_name),
+                "info",
+            )
+            if result.cart.customer_id is not None:
+                self.customer_identified.emit(result.cart.customer_id)
+        elif result.kind is ScanKind.VOUCHER:
+            self.show_banner(
+                self.tr("Vouchers cannot be redeemed at this till yet. Keep the voucher aside."),
+                "warning",
+            )
+        else:
+            receipt = result.receipt
+            self.show_banner(
+                self.tr("Receipt {receipt}: refunds are not made from this window yet.").format(
+                    receipt=f"{receipt.till_code}-{receipt.receipt_number}" if receipt else "?"
+                ),
+                "warning",
+            )
+
+    def change_quantity(self) -> None:
+        if self._busy() or (line := self._line_or_say()) is None:
+            return
+        unit = self.tr("kg") if line.by_weight else self.tr("pieces")
+        dialog = AmountDialog(
+            self.tr("Quantity"),
+            self.tr("{name}: the new quantity ({unit}).").format(name=line.name, unit=unit),
+            format_plain_amount(line.quantity, self._language)
+            .removesuffix(",00")
+            .removesuffix(".00")
+            if not line.by_weight
+            else str(line.quantity),
+            parent=self,
+        )
+
+        def done() -> None:
+            if dialog.value is None:
+                return
+            try:
+                self.set_cart(self.cart.set_quantity(line.line_id, dialog.value))
+            except PosError as error:
+                self._fail(error)
+
+        self._open(dialog, done)
+
+    def change_price(self) -> None:
+        if self._busy() or (line := self._line_or_say()) is None:
+            return
+        dialog = AmountDialog(
+            self.tr("New price"),
+            self.tr("{name}: shelf price {price}. Type the price to charge.").format(
+                name=line.name, price=format_money(line.list_price, self._language)
+            ),
+            format_plain_amount(line.unit_price, self._language),
+            parent=self,
+        )
+
+        def done() -> None:
+            price = dialog.value
+            if price is None:
+                return
+            line_id = line.line_id
+
+            def attempt(approver: Actor | None) -> None:
+                cart = checkout.override_price(self.actor, self.cart, line_id, price, approver)
+                self.set_cart(
+                    cart,
+                    self.tr("Price changed, approved by {name}.").format(name=approver.name)
+                    if approver
+                    else None,
+                )
+
+            self._with_approval(
+                self.tr(
+                    "A manager's PIN is needed to change the price of {name} to {price}."
+                ).format(name=line.name, price=format_money(price, self._language)),
+                attempt,
+            )
+
+        self._open(dialog, done)
+
+    def discount_line(self) -> None:
+        if self._busy() or (line := self._line_or_say()) is None:
+            return
+        dialog = AmountDialog(
+            self.tr("Discount"),
+            self.tr(
+                "{name}: a percentage (10%) or an amount in euros (0,50). 0 removes the discount."
+            ).format(name=line.name),
+            "",
+            allow_percent=True,
+            parent=self,
+        )
+
+        def done() -> None:
+            value = dialog.value
+            if value is None:
+                return
+            try:
+                discount = (
+                    None
+                    if value == 0
+                    else Discount(percent=value)
+                    if dialog.percent
+                    else Discount(amount=value)
+                )
+            except PosError as error:
+                self._fail(error)
+                return
+            line_id = line.line_id
+
+            def attempt(approver: Actor | None) -> None:
+                self.set_cart(
+                    checkout.discount_line(
+                        self._uow, self.actor, self.cart, line_id, discount, approver
+                    )
+                )
+
+            self._with_approval(
+                self.tr("A manager's PIN is needed for a discount this large on {name}.").format(
+                    name=line.name
+                ),
+                attempt,
+            )
+
+        self._open(dialog, done)
+
+    def remove_line(self) -> None:
+        if self._busy() or (line := self._line_or_say()) is None:
+            return
+        try:
+            cart = self.cart.remove(line.line_id)
+        except PosError as error:
+            self._fail(error)
+            return
+        self.set_cart(cart, self.tr("Removed {name}.").format(name=line.name), "info")
+
+    def pay(self, *, card: bool = False) -> None:
+        if self._busy():
+            return
+        if not self.cart.lines:
+            self.show_banner(self.tr("The sale is empty. Scan something first."), "warning")
+            return
+        dialog = PaymentDialog(self.cart.due, language=self._language, card=card, parent=self)
+        self._open(dialog, lambda: self.complete(dialog.payments))
+
+    def pay_by_card(self) -> None:
+        self.pay(card=True)
+
+    def complete(self, payments: list[tuple[PaymentMethod, Decimal]]) -> None:
+        """Take the payments and record the sale (committed before anything else happens)."""
+        try:
+            paid = self.cart
+            for method, tendered in payments:
+                paid = paid.pay(method, tendered)
+            completed = checkout.complete_sale(self._uow, self.actor, paid)
+        except PosError as error:
+            self._fail(error)
+            return
+        self.last_sale = completed
+        self.sale_completed.emit(completed)
+        receipt = f"{completed.till_code}-{completed.receipt_number}"
+        if completed.change:
+            message = self.tr("Receipt {receipt} — change {change}").format(
+                receipt=receipt, change=format_money(completed.change, self._language)
+            )
+        else:
+            message = self.tr("Receipt {receipt} — paid").format(receipt=receipt)
+        self._next_sale(message)
+
+    def _next_sale(self, message: str) -> None:
+        try:
+            cart = checkout.start_sale(self._uow, self.actor, self.till_code)
+        except PosError as error:
+            self._fail(error)
+            return
+        self.set_cart(cart, message, "success")
+
+    def park(self) -> None:
+        if self._busy():
+            return
+        try:
+            parking.park_sale(self._uow, self.actor, self.cart)
+        except PosError as error:
+            self._fail(error)
+            return
+        self._next_sale(self.tr("The sale was parked. Press F9 to resume it."))
+
+    def resume(self) -> None:
+        if self._busy():
+            return
+        try:
+            parked = parking.parked_sales(self._uow)
+        except PosError as error:
+            self._fail(error)
+            return
+        dialog = ParkedSalesDialog(
+            parked, language=self._language, time_zone=self._time_zone, parent=self
+        )
+
+        def done() -> None:
+            if dialog.chosen is None:
+                return
+            had_lines = bool(self.cart.lines)
+            try:
+                cart = parking.resume_sale(self._uow, self.actor, dialog.chosen, self.till_id)
+            except PosError as error:
+                self._fail(error)
+                return
+            self.set_cart(
+                cart,
+                self.tr("Sale resumed; the one you had was parked.")
+                if had_lines
+                else self.tr("Sale resumed."),
+                "info",
+            )
+
+        self._open(dialog, done)
+
+    def void(self) -> None:
+        if self._busy():
+            return
+        if not self.cart.lines:
+            self.show_banner(self.tr("There is nothing to void."), "warning")
+            return
+        dialog = VoidDialog(self)
+
+        def done() -> None:
+            reason = dialog.reason
+            cart = self.cart
+
+            def attempt(approver: Actor | None) -> None:
+                checkout.void_sale(self._uow, self.actor, cart, reason, approver)
+                self._next_sale(self.tr("The sale was voided."))
+
+            self._with_approval(
+                self.tr("A manager's PIN is needed to void a sale that has payments."), attempt
+            )
+
+        self._open(dialog, done)
+
+    # -- status ---------------------------------------------------------------
+    def refresh_status(self) -> None:
+        """The shift line of the status bar (read once at start and after shift changes)."""
+        try:
+            overview = shop_overview(self._uow, self.till_code)
+        except PosError as error:
+            self._database_state(error.message)
+            return
+        self._shop_name = overview.shop_name
+        self.shop_status.setText(overview.shop_name)
+        if overview.shift_open_since is None:
+            self.shift_status.setText(self.tr("No shift open"))
+            set_state(self.shift_status, "error")
+        else:
+            since = format_moment(
+                overview.shift_open_since, self._language, overview.time_zone, part="time"
+            )
+            self.shift_status.setText(self.tr("Shift open since {time}").format(time=since))
+            set_state(self.shift_status, "ok")

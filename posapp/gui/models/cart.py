@@ -1,0 +1,152 @@
+"""The sale being rung up, as a table: one row per cart line.
+
+The model holds the immutable posapp.domain.cart.Cart value. set_cart() compares
+the new cart with the one shown and tells the view only what changed: a scan
+that adds a line inserts one row, a scan that adds to a line changes one row,
+so painting stays proportional to the change, not to the cart.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from posapp.domain.cart import Cart, CartLine
+from posapp.gui.formatting import format_money, format_quantity
+
+Index = QModelIndex | QPersistentModelIndex
+
+CHANGED_COLOUR = QColor("#b54708")  # a changed price or a discount stands out
+
+
+class Column(IntEnum):
+    NAME = 0
+    QUANTITY = 1
+    UNIT_PRICE = 2
+    DISCOUNT = 3
+    TOTAL = 4
+
+
+class CartModel(QAbstractTableModel):
+    LINE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, language: str = "en", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lines: tuple[CartLine, ...] = ()
+        self._language = language
+
+    # -- updating -------------------------------------------------------------
+    def set_cart(self, cart: Cart) -> None:
+        """Show `cart`'s lines, signalling only the rows that were added, removed or changed."""
+        old, new = self._lines, cart.lines
+        if old is new:
+            return
+        new_ids = {line.line_id for line in new}
+        kept = [line for line in old if line.line_id in new_ids]
+        kept_ids = [line.line_id for line in kept]
+        if [line.line_id for line in new[: len(kept)]] != kept_ids:
+            # Lines were reordered (another cart altogether): start again.
+            self.beginResetModel()
+            self._lines = new
+            self.endResetModel()
+            return
+        # Removed lines, from the bottom up so the row numbers stay right.
+        for row in reversed(range(len(old))):
+            if old[row].line_id not in new_ids:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                self._lines = self._lines[:row] + self._lines[row + 1 :]
+                self.endRemoveRows()
+        # Lines still there whose quantity, price or discount changed.
+        self._lines = new[: len(kept)]
+        last = len(Column) - 1
+        for row, (before, after) in enumerate(zip(kept, new, strict=False)):
+            if before != after:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+        # New lines at the end.
+        if len(new) > len(kept):
+            self.beginInsertRows(QModelIndex(), len(kept), len(new) - 1)
+            self._lines = new
+            self.endInsertRows()
+
+    def line(self, row: int) -> CartLine:
+        return self._lines[row]
+
+    def row_of(self, line_id: int) -> int | None:
+        for row, line in enumerate(self._lines):
+            if line.line_id == line_id:
+                return row
+        return None
+
+    # -- Qt's model interface -------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                Column.NAME: self.tr("Item"),
+                Column.QUANTITY: self.tr("Qty"),
+                Column.UNIT_PRICE: self.tr("Price"),
+                Column.DISCOUNT: self.tr("Discount"),
+                Column.TOTAL: self.tr("Total"),
+            }[Column(section)]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(section)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        line = self._lines[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(line, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            changed = (column == Column.UNIT_PRICE and line.unit_price != line.list_price) or (
+                column == Column.DISCOUNT and line.discount is not None
+            )
+            return CHANGED_COLOUR if changed else None
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and column == Column.UNIT_PRICE
+            and line.unit_price != line.list_price
+        ):
+            return self.tr("Shelf price {price}").format(
+                price=format_money(line.list_price, self._language)
+            )
+        if role == self.LINE_ID_ROLE:
+            return line.line_id
+        return None
+
+    def _text(self, line: CartLine, column: Column) -> str:
+        language = self._language
+        if column == Column.NAME:
+            return line.name
+        if column == Column.QUANTITY:
+            return format_quantity(line.quantity, line.by_weight, language)
+        if column == Column.UNIT_PRICE:
+            return format_money(line.unit_price, language)
+        if column == Column.DISCOUNT:
+            if line.discount is None or not line.discount_amount:
+                return ""
+            return "\u2212" + format_money(line.discount_amount, language)
+        return format_money(line.total, language)
+
+    @staticmethod
+    def _alignment(column: int) -> int:
+        horizontal = (
+            Qt.AlignmentFlag.AlignLeft if column == Column.NAME else Qt.AlignmentFlag.AlignRight
+        )
+        return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
