@@ -187,13 +187,13 @@ def _db_upgrade(args: argparse.Namespace) -> int:
         if schema.upgrade(engine):
             print(
                 _("Database upgraded from schema {old} to {new}.").format(
-                    old=before or _("(empty)"), new=schema.head_revision()
+                    old=before or _("(empty)"), new=schema.HEAD_REVISION
                 )
             )
         else:
             print(
                 _("Database is up to date (schema {revision}).").format(
-                    revision=schema.head_revision()
+                    revision=schema.HEAD_REVISION
                 )
             )
     finally:

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.usefixtures("quick_pin_hashes")
 def test_a_fresh_database_is_upgraded_to_head_and_matches_the_models(database_url: str) -> None:
     uow = open_database(database_url)
     try:
-        assert schema.current_revision(uow.engine) == schema.head_revision()
+        assert schema.current_revision(uow.engine) == schema.HEAD_REVISION
         assert schema.upgrade(uow.engine) is False  # already at head: nothing to do
         tables = set(inspect(uow.engine).get_table_names())
         assert set(Base.metadata.tables) | {"alembic_version"} == tables
@@ -103,3 +103,8 @@ def test_a_posapp_sqlite_connection_is_durable_and_checks_foreign_keys(tmp_path:
             )
     finally:
         uow.engine.dispose()
+
+
+def test_the_head_revision_constant_is_the_newest_migration() -> None:
+    """Start-up compares the database with HEAD_REVISION; a new migration must move it."""
+    assert schema.alembic_head() == schema.HEAD_REVISION
