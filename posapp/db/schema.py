@@ -69,11 +69,31 @@ def upgrade(engine: Engine) -> bool:
                     "on this machine before using it."
                 ).format(revision=current)
             ) from None
-    with engine.begin() as connection:
-        if connection.dialect.name == "sqlite":
-            connection.exec_driver_sql("BEGIN IMMEDIATE")  # the driver is in autocommit mode
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # SQLite alters a table by rebuilding it, which foreign keys would refuse while
+            # other tables point at it. They cannot be switched inside a transaction: off
+            # before, checked after, on again whatever happens.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                if sqlite:
+                    connection.exec_driver_sql("BEGIN IMMEDIATE")  # the driver is in autocommit
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise DatabaseError(
+                        _(
+                            "The database's references do not hold after the upgrade, so it was "
+                            "not upgraded. Restore a backup or contact support."
+                        )
+                    )
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
     return True
 
 

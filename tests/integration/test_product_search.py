@@ -20,7 +20,12 @@ from posapp.db.uow import UnitOfWork
 from posapp.domain.text import prefix_upper_bound, search_key, word_keys
 from posapp.errors import InvalidInput, PermissionDenied
 from posapp.services import catalog
-from posapp.services.catalog import ProductMatch, quick_key_products, search_products
+from posapp.services.catalog import (
+    ProductMatch,
+    find_product,
+    quick_key_products,
+    search_products,
+)
 from posapp.services.demo import QUICK_KEY_NAMES, build_demo_file
 from posapp.services.product_import import import_products
 from posapp.services.settings import MAX_QUICK_KEYS, load_settings, update_settings
@@ -210,6 +215,11 @@ def test_a_database_from_before_search_is_back_filled_by_the_upgrade(database_ur
                     "(2, 'OLD-2', 'Sviestmaize ar sieru', 1, 290)"
                 )
             )
+            # A shop's products are referred to (barcodes, sold lines): SQLite rebuilds the
+            # products table to add its columns, which must not trip over these.
+            connection.execute(
+                text("INSERT INTO product_barcodes (code, product_id) VALUES ('4750000000017', 1)")
+            )
     finally:
         engine.dispose()
 
@@ -220,6 +230,8 @@ def test_a_database_from_before_search_is_back_filled_by_the_upgrade(database_ur
         assert names(uow, "ar sie") == ["Sviestmaize ar sieru"]
         assert names(uow, "old-1") == ["Ķiploku maize"]
         assert search_products(uow, "maize")[0].price == Decimal("3.10")
+        found = find_product(uow, "4750000000017")
+        assert found is not None and found.name == "Ķiploku maize"
     finally:
         uow.engine.dispose()
 
