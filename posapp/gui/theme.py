@@ -98,7 +98,7 @@ QPushButton[role="secondaryKey"] { color: #1d4ed8; border-color: #b2c7f5; }
 QPushButton[role="primary"], QPushButton[role="pay"] {
     background: #1d4ed8; border-color: #1d4ed8; color: #ffffff;
 }
-QPushButton[role="pay"] { font-size: 20pt; min-height: 72px; }
+QPushButton[role="pay"] { font-size: 17pt; min-height: 72px; padding: 4px 12px; }
 QPushButton[role="primary"]:pressed, QPushButton[role="pay"]:pressed { background: #1e40af; }
 QStatusBar QLabel[state="none"] { color: #344054; }
 """

@@ -7,6 +7,11 @@ cart it returns, tell the model what changed, save the open cart (one small
 write, so a crash loses nothing). A PosError is shown in the banner above the
 cart, with a flash and a beep, and the cart is kept as it was.
 
+Goods without a barcode: F2 puts the focus in the search field; results come
+as the cashier types (ProductMatchModel, debounced), Up/Down choose, Enter adds
+through the same set_cart() path as a scan, Esc returns to the cart. The quick
+keys under the cart are read once, when the window opens.
+
 Dialogs are opened with open(), never exec(): the window reacts to their
 `accepted` signal, so the event loop (and a scanner) never waits on them.
 """
@@ -16,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtCore import QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -31,7 +36,9 @@ from PySide6.QtWidgets import (
 from posapp.db.uow import UnitOfWork
 from posapp.domain.cart import Cart, CartLine, Discount, PaymentMethod
 from posapp.domain.roles import Actor, Role
+from posapp.domain.text import search_key
 from posapp.errors import DatabaseError, PermissionDenied, PosError
+from posapp.gui.checkout.quick_keys import QuickKeyButton
 from posapp.gui.dialogs.amount import AmountDialog
 from posapp.gui.dialogs.parked import ParkedSalesDialog
 from posapp.gui.dialogs.payment import PaymentDialog
@@ -40,8 +47,10 @@ from posapp.gui.dialogs.void import VoidDialog
 from posapp.gui.formatting import format_moment, format_money, format_plain_amount
 from posapp.gui.forms.ui_checkout_window import Ui_CheckoutWindow
 from posapp.gui.models.cart import CartModel, Column
+from posapp.gui.models.products import MatchColumn, ProductMatchModel
 from posapp.gui.theme import set_state
-from posapp.services import checkout, parking
+from posapp.services import catalog, checkout, parking
+from posapp.services.catalog import ProductMatch
 from posapp.services.checkout import CompletedSale, ScanKind
 from posapp.services.overview import shop_overview
 from posapp.services.settings import load_settings
@@ -49,6 +58,8 @@ from posapp.services.settings import load_settings
 FLASH_FROM = QColor("#f97066")
 FLASH_TO = QColor("#fef3f2")
 FLASH_MS = 700
+SEARCH_DELAY_MS = 150  # typing at a person's speed asks the database once, as they pause
+QUICK_KEY_COLUMNS = 4
 
 
 class CheckoutWindow(QMainWindow):
@@ -110,6 +121,8 @@ class CheckoutWindow(QMainWindow):
 
         self._build_status_bar(database_label)
         self._connect_actions()
+        self._build_search(language)
+        self._build_quick_keys()
 
         # The cart to start from: the one this till was ringing up when it stopped, if any.
         self.cart = checkout.start_sale(uow, actor, till_code)
@@ -136,32 +149,46 @@ class CheckoutWindow(QMainWindow):
         manager = self.actor.role in (Role.OWNER, Role.MANAGER)
         self.ui.actionOverview.setVisible(manager)
         self.ui.actionOverview.setEnabled(manager)
-        # Product search arrives with posapp.services.catalog.search_products.
-        self.ui.actionSearch.setVisible(False)
-        self._hide_key(self.ui.searchButton)
-        self.ui.cartEmptyLabel.setText(self.tr("Scan the first item, or its loyalty card."))
 
-    def _hide_key(self, hidden: QWidget) -> None:
-        """Hide a key and close the gap: the keys above Pay move up one place."""
-        grid = self.ui.keysLayout
-        keys = [self.ui.cardButton, self.ui.payButton]
-        others = []
-        for index in range(grid.count()):
-            item = grid.itemAt(index)
-            widget = None if item is None else item.widget()
-            if widget is not None and widget not in keys:
-                others.append(widget)
-        for widget in others:
-            grid.removeWidget(widget)
-        hidden.hide()
-        shown = [widget for widget in others if widget is not hidden]
-        if len(shown) % 2:  # an odd count: the first key takes a whole row
-            grid.addWidget(shown.pop(0), 0, 0, 1, 2)
-            first = 2
-        else:
-            first = 0
-        for place, widget in enumerate(shown, first):
-            grid.addWidget(widget, place // 2, place % 2)
+    def _build_search(self, language: str) -> None:
+        self.matches = ProductMatchModel(language, self)
+        view = self.ui.searchResultsView
+        view.setModel(self.matches)
+        view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(44)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(MatchColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        view.clicked.connect(lambda index: self._choose_match(index.row()))  # a tap adds it
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._run_search)
+        self._searched: str | None = None  # the text the results shown are for
+        edit = self.ui.searchEdit
+        edit.textChanged.connect(self._search_text_changed)
+        edit.installEventFilter(self)
+
+    def _build_quick_keys(self) -> None:
+        """Buttons for the shop's quick keys (or its best sellers); none: no area."""
+        try:
+            products = catalog.quick_key_products(self._uow)
+        except PosError as error:
+            self._database_state(error.message)
+            products = []
+        grid = self.ui.quickKeysLayout
+        self.quick_keys: list[QuickKeyButton] = []
+        for place, product in enumerate(products):
+            button = QuickKeyButton(
+                product, self.matches.price_text(product), self.ui.quickKeysPanel
+            )
+            button.clicked.connect(lambda _checked=False, chosen=product: self.add_product(chosen))
+            grid.addWidget(button, place // QUICK_KEY_COLUMNS, place % QUICK_KEY_COLUMNS)
+            self.quick_keys.append(button)
+        for column in range(QUICK_KEY_COLUMNS):
+            grid.setColumnStretch(column, 1)
+        self.ui.quickKeysPanel.setVisible(bool(products))
 
     def _build_status_bar(self, database_label: str) -> None:
         bar = self.ui.statusbar
@@ -195,7 +222,7 @@ class CheckoutWindow(QMainWindow):
             (ui.actionVoid, ui.voidButton, self.void),
             (ui.actionCard, ui.cardButton, self.pay_by_card),
             (ui.actionPay, ui.payButton, self.pay),
-            (ui.actionSearch, ui.searchButton, lambda: None),
+            (ui.actionSearch, ui.searchButton, self.focus_search),
         )
         for action, button, slot in pairs:
             action.triggered.connect(slot)
@@ -354,6 +381,140 @@ class CheckoutWindow(QMainWindow):
             attempt(dialog.actor)
         except PosError as error:
             self._fail(error)
+
+    # -- search ---------------------------------------------------------------
+    def focus_search(self) -> None:
+        """F2: type a product's name or SKU; results come as you type."""
+        if self._busy():
+            return
+        self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ui.searchEdit.selectAll()
+
+    def end_search(self) -> None:
+        """Esc: clear the search, put the results away, back to the cart."""
+        self._search_timer.stop()
+        self.ui.searchEdit.clear()
+        self._show_matches(None)
+        self.ui.cartView.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.ui.searchEdit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+        ):
+            key = event.key()
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self._move_in_matches(-1 if key == Qt.Key.Key_Up else 1)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._search_entered()
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.end_search()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _search_text_changed(self, text: str) -> None:
+        if len(search_key(text)) < catalog.MIN_SEARCH_LENGTH:
+            self._search_timer.stop()
+            self._show_matches(None)
+        else:
+            self._search_timer.start()  # restarted by each key: one query when typing pauses
+
+    def _run_search(self) -> None:
+        self._search_timer.stop()
+        text = self.ui.searchEdit.text()
+        if len(search_key(text)) < catalog.MIN_SEARCH_LENGTH:
+            self._show_matches(None)
+            return
+        try:
+            found = catalog.search_products(self._uow, text)
+        except PosError as error:
+            self._fail(error)
+            return
+        self._searched = text
+        self._show_matches(found)
+
+    def _show_matches(self, found: list[ProductMatch] | None) -> None:
+        """The results under the search field: None puts them away; [] says nothing matched."""
+        ui = self.ui
+        if found is None:
+            self._searched = None
+            self.matches.set_matches([])
+        else:
+            self.matches.set_matches(found)
+            if found:
+                ui.searchResultsView.selectRow(0)
+                ui.searchResultsView.scrollToTop()
+            else:
+                ui.searchEmptyLabel.setText(
+                    self.tr("No product matches “{text}”.").format(text=self._searched or "")
+                )
+        # The results cover the cart while the cashier searches (the total stays in view):
+        # at 768 px high there is no room for both and the quick keys.
+        ui.cartStack.setVisible(found is None)
+        ui.searchResultsView.setVisible(bool(found))
+        ui.searchEmptyLabel.setVisible(found == [])
+
+    def _move_in_matches(self, step: int) -> None:
+        count = self.matches.rowCount()
+        if not count:
+            return
+        current = self.ui.searchResultsView.currentIndex()
+        row = current.row() if current.isValid() else -1 if step > 0 else count
+        row = min(max(row + step, 0), count - 1)
+        self.ui.searchResultsView.selectRow(row)
+        self.ui.searchResultsView.scrollTo(self.matches.index(row, 0))
+
+    def _search_entered(self) -> None:
+        """Enter in the search field: add the selected result (searching now if still typing)."""
+        if self._search_timer.isActive() or self._searched != self.ui.searchEdit.text():
+            self._run_search()
+        if not self.matches.rowCount():
+            QApplication.beep()
+            return
+        current = self.ui.searchResultsView.currentIndex()
+        self._choose_match(current.row() if current.isValid() else 0)
+
+    def _choose_match(self, row: int) -> None:
+        if not 0 <= row < self.matches.rowCount():
+            return
+        product = self.matches.product(row)
+        self.end_search()
+        self.add_product(product)
+
+    def add_product(self, product: ProductMatch) -> None:
+        """A product chosen by search or a quick key; one sold by weight asks for its weight."""
+        if self._busy():
+            return
+        if not product.by_weight:
+            self._add_product(product, Decimal(1), weighed=False)
+            return
+        dialog = AmountDialog(
+            self.tr("Weight"),
+            self.tr("{name} is sold by weight. Type its weight in kg, like 0,355.").format(
+                name=product.name
+            ),
+            "",
+            parent=self,
+        )
+
+        def done() -> None:
+            if dialog.value is not None:
+                self._add_product(product, dialog.value, weighed=True)
+
+        self._open(dialog, done)
+
+    def _add_product(self, product: ProductMatch, quantity: Decimal, *, weighed: bool) -> None:
+        try:
+            cart = checkout.add_product(
+                self._uow, self.actor, self.cart, product.product_id, quantity, weighed
+            )
+        except PosError as error:
+            self._fail(error)
+            return
+        self.set_cart(cart)
 
     # -- actions --------------------------------------------------------------
     def handle_scan(self, code: str) -> None:

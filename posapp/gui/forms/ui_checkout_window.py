@@ -17,10 +17,10 @@ from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
     QPainter, QPalette, QPixmap, QRadialGradient,
     QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QGridLayout,
-    QHBoxLayout, QHeaderView, QLabel, QMainWindow,
-    QMenu, QMenuBar, QPushButton, QSizePolicy,
-    QSpacerItem, QStackedWidget, QStatusBar, QTableView,
-    QVBoxLayout, QWidget)
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QMainWindow, QMenu, QMenuBar, QPushButton,
+    QSizePolicy, QSpacerItem, QStackedWidget, QStatusBar,
+    QTableView, QVBoxLayout, QWidget)
 
 class Ui_CheckoutWindow(object):
     def setupUi(self, CheckoutWindow):
@@ -116,6 +116,36 @@ class Ui_CheckoutWindow(object):
 
         self.cartLayout.addWidget(self.bannerFrame)
 
+        self.searchEdit = QLineEdit(self.centralwidget)
+        self.searchEdit.setObjectName(u"searchEdit")
+        self.searchEdit.setClearButtonEnabled(True)
+        self.searchEdit.setProperty(u"role", u"search")
+
+        self.cartLayout.addWidget(self.searchEdit)
+
+        self.searchResultsView = QTableView(self.centralwidget)
+        self.searchResultsView.setObjectName(u"searchResultsView")
+        self.searchResultsView.setVisible(False)
+        self.searchResultsView.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.searchResultsView.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.searchResultsView.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.searchResultsView.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.searchResultsView.setShowGrid(False)
+        self.searchResultsView.setWordWrap(False)
+        self.searchResultsView.setProperty(u"role", u"cart")
+
+        self.cartLayout.addWidget(self.searchResultsView)
+
+        self.searchEmptyLabel = QLabel(self.centralwidget)
+        self.searchEmptyLabel.setObjectName(u"searchEmptyLabel")
+        self.searchEmptyLabel.setVisible(False)
+        self.searchEmptyLabel.setText(u"")
+        self.searchEmptyLabel.setWordWrap(True)
+        self.searchEmptyLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.searchEmptyLabel.setProperty(u"role", u"empty")
+
+        self.cartLayout.addWidget(self.searchEmptyLabel)
+
         self.cartStack = QStackedWidget(self.centralwidget)
         self.cartStack.setObjectName(u"cartStack")
         self.cartTablePage = QWidget()
@@ -161,6 +191,18 @@ class Ui_CheckoutWindow(object):
 
         self.cartLayout.addWidget(self.cartStack)
 
+        self.quickKeysPanel = QWidget(self.centralwidget)
+        self.quickKeysPanel.setObjectName(u"quickKeysPanel")
+        self.quickKeysLayout = QGridLayout(self.quickKeysPanel)
+        self.quickKeysLayout.setSpacing(8)
+        self.quickKeysLayout.setObjectName(u"quickKeysLayout")
+        self.quickKeysLayout.setContentsMargins(0, 0, 0, 0)
+
+        self.cartLayout.addWidget(self.quickKeysPanel)
+
+        self.cartLayout.setStretch(2, 1)
+        self.cartLayout.setStretch(3, 1)
+        self.cartLayout.setStretch(4, 1)
 
         self.rootLayout.addLayout(self.cartLayout)
 
@@ -370,6 +412,7 @@ class Ui_CheckoutWindow(object):
         self.actionPay.setText(QCoreApplication.translate("CheckoutWindow", u"&Pay", None))
         self.actionOverview.setText(QCoreApplication.translate("CheckoutWindow", u"Shop &overview", None))
         self.actionQuit.setText(QCoreApplication.translate("CheckoutWindow", u"&Quit", None))
+        self.searchEdit.setPlaceholderText(QCoreApplication.translate("CheckoutWindow", u"F2 \u2014 find a product by name or SKU", None))
         self.cartEmptyLabel.setText(QCoreApplication.translate("CheckoutWindow", u"Scan the first item, or press F2 to find it by name.", None))
         self.customerTitleLabel.setText(QCoreApplication.translate("CheckoutWindow", u"Customer", None))
         self.customerNameLabel.setText(QCoreApplication.translate("CheckoutWindow", u"No customer \u2014 scan their card", None))

@@ -89,6 +89,10 @@ Enter</translation>
 <context>
     <name>CheckoutWindow</name>
     <message>
+        <source>F2 — find a product by name or SKU</source>
+        <translation>F2 — meklēt preci pēc nosaukuma vai artikula</translation>
+    </message>
+    <message>
         <source>Scan the first item, or press F2 to find it by name.</source>
         <translation>Skenējiet pirmo preci vai nospiediet F2, lai to atrastu pēc nosaukuma.</translation>
     </message>
@@ -229,10 +233,6 @@ F12</translation>
         <translation>Nepabeigtais pirkums ir atjaunots.</translation>
     </message>
     <message>
-        <source>Scan the first item, or its loyalty card.</source>
-        <translation>Skenējiet pirmo preci vai klienta lojalitātes karti.</translation>
-    </message>
-    <message>
         <source>Till {code}</source>
         <translation>Kase {code}</translation>
     </message>
@@ -267,6 +267,18 @@ F12</translation>
     <message>
         <source>Finish the open window first (Enter), or close it (Esc).</source>
         <translation>Vispirms pabeidziet atvērto logu (Enter) vai aizveriet to (Esc).</translation>
+    </message>
+    <message>
+        <source>No product matches “{text}”.</source>
+        <translation>Neviena prece neatbilst „{text}“.</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Svars</translation>
+    </message>
+    <message>
+        <source>{name} is sold by weight. Type its weight in kg, like 0,355.</source>
+        <translation>{name}: pārdod pēc svara. Ievadiet svaru kilogramos, piemēram, 0,355.</translation>
     </message>
     <message>
         <source>Welcome, {name}!</source>
@@ -647,6 +659,25 @@ Enter</translation>
     <message>
         <source>{name} may not approve this.</source>
         <translation>{name} nedrīkst to apstiprināt.</translation>
+    </message>
+</context>
+<context>
+    <name>ProductMatchModel</name>
+    <message>
+        <source>{price} / kg</source>
+        <translation>{price} / kg</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Prece</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Artikuls</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Cena</translation>
     </message>
 </context>
 <context>
