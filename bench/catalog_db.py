@@ -2,10 +2,14 @@
 
 The schema is made by posapp itself (open_database(): Alembic), and so are
 the VAT rates, the till, the users and the open shift (posapp services).
-Only the bulk rows -- categories, products and their barcodes -- are written
-with the stdlib sqlite3 module: executemany inside one transaction, with
+Only the bulk rows -- categories, products with their search keys, the
+products' search words and their barcodes -- are written with the stdlib
+sqlite3 module: executemany inside one transaction, with
 synchronous=OFF and foreign key checks off while building (the rows are
-valid by construction). The finished file is checkpointed and renamed into
+valid by construction). Raw inserts bypass the ORM events that keep
+products.search_key, products.sku_key and product_search_words (posapp/db/models.py),
+so build() computes them itself with the same functions (posapp.domain.text).
+The finished file is checkpointed and renamed into
 place, so an interrupted build never leaves a half-built cache behind.
 
 The cache lives in bench/data/ (git-ignored), one file per product count and
@@ -32,9 +36,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from posapp.db import schema
-from posapp.db.models import Till, User
+from posapp.db.models import SEARCH_KEY_LENGTH, Till, User
 from posapp.domain.barcodes import make_ean13
 from posapp.domain.roles import Actor, Role
+from posapp.domain.text import code_key, search_key, word_keys
 from posapp.services import shifts, users
 from posapp.services.setup import LATVIAN_VAT_RATES, open_database, prepare_shop
 
@@ -44,7 +49,9 @@ TILL = "T1"
 CATEGORIES = 200
 WEIGHT_EVERY = 50  # one product in 50 is sold by weight (with a scale label item code)
 OPENING_FLOAT = Decimal("100.00")
-BUILD_FORMAT = 1  # bump when what build() writes changes, to invalidate old caches
+# Bump when what build() writes changes, to invalidate old caches.
+# 2: products.search_key/sku_key and product_search_words filled.
+BUILD_FORMAT = 2
 SEED = 20_240_601
 
 # Latvian GS1 prefix 475; product n (1-based) gets body "475" + n as 9 digits.
@@ -100,7 +107,7 @@ class Shop:
 
 def barcode(product_no: int) -> str:
     """The EAN-13 of product number `product_no` (1-based), as built."""
-    return make_ean13(f"{_GS1_PREFIX}{product_no:09d}")
+    return str(make_ean13(f"{_GS1_PREFIX}{product_no:09d}"))
 
 
 def unknown_barcode(products: int, k: int) -> str:
@@ -113,8 +120,20 @@ def is_by_weight(product_no: int) -> bool:
 
 
 def cache_path(products: int) -> Path:
-    revision = schema.head_revision()
+    revision = _head_revision()
     return DATA_DIR / f"catalog-{products}-{revision}-f{BUILD_FORMAT}.sqlite"
+
+
+def _head_revision() -> str:
+    """posapp's newest schema revision, whichever way this version of posapp.db.schema says it."""
+    constant = getattr(schema, "HEAD_REVISION", None)
+    if isinstance(constant, str):
+        return constant
+    for name in ("alembic_head", "head_revision"):
+        function = getattr(schema, name, None)
+        if callable(function):
+            return str(function())
+    raise RuntimeError("posapp.db.schema names no head revision")
 
 
 def ensure_catalog(products: int = DEFAULT_PRODUCTS, *, rebuild: bool = False) -> Shop:
@@ -177,13 +196,24 @@ def build(path: Path, products: int) -> float:
             "INSERT INTO categories (id, name) VALUES (?, ?)",
             ((n, f"Kategorija {n:03d}") for n in range(1, CATEGORIES + 1)),
         )
-        connection.executemany(
-            "INSERT INTO products (id, sku, name, category_id, vat_rate_id, price, sold_by,"
-            " label_code, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            _product_rows(products, vat_ids),
-        )
+        words = 0
+        for product_rows, word_rows in _product_chunks(products, vat_ids):
+            connection.executemany(
+                "INSERT INTO products (id, sku, name, search_key, sku_key, category_id,"
+                " vat_rate_id, price, sold_by, label_code, active)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                product_rows,
+            )
+            connection.executemany(
+                "INSERT INTO product_search_words (product_id, key, name_key) VALUES (?, ?, ?)",
+                word_rows,
+            )
+            words += len(word_rows)
         products_done = time.perf_counter()
-        print(f"  products:                               {products_done - schema_done:6.1f} s")
+        print(
+            f"  products, search keys, {words:,} words: {products_done - schema_done:6.1f} s",
+            flush=True,
+        )
         connection.executemany(
             "INSERT INTO product_barcodes (code, product_id) VALUES (?, ?)",
             ((barcode(n), n) for n in range(1, products + 1)),
@@ -204,20 +234,58 @@ def build(path: Path, products: int) -> float:
     return seconds
 
 
-def _product_rows(
+ProductRow = tuple[int, str, str, str, str, int, int, int, str, str | None, int]
+WordRow = tuple[int, str, str]
+_CHUNK = 50_000
+
+
+def _product_chunks(
     products: int, vat_ids: dict[Decimal, int]
-) -> Iterator[tuple[int, str, str, int, int, int, str, str | None, int]]:
+) -> Iterator[tuple[list[ProductRow], list[WordRow]]]:
+    """The product rows and their product_search_words rows, _CHUNK products at a time.
+
+    The keys are what the ORM events in posapp/db/models.py store: search_key(name)
+    cut to SEARCH_KEY_LENGTH, code_key(sku), and one word row per distinct
+    word_keys(search_key) with the whole key as name_key.
+    """
+    product_rows: list[ProductRow] = []
+    word_rows: list[WordRow] = []
+    for row in _product_rows(products, vat_ids):
+        product_rows.append(row)
+        product_id, key = row[0], row[3]
+        word_rows.extend((product_id, word, key) for word in dict.fromkeys(word_keys(key)))
+        if len(product_rows) == _CHUNK:
+            yield product_rows, word_rows
+            product_rows, word_rows = [], []
+    if product_rows:
+        yield product_rows, word_rows
+
+
+def _product_rows(products: int, vat_ids: dict[Decimal, int]) -> Iterator[ProductRow]:
     rng = random.Random(SEED)
     rates = list(_VAT_WEIGHTS)
     weights = list(_VAT_WEIGHTS.values())
     vat_choices = rng.choices([vat_ids[rate] for rate in rates], weights, k=products)
+    keys: dict[str, str] = {}  # search_key of a name, memoised on the name without its number
     for n, vat_id in zip(range(1, products + 1), vat_choices, strict=True):
         by_weight = is_by_weight(n)
-        name = f"{rng.choice(_WORDS_A)} {rng.choice(_WORDS_B)} {n}"
+        words = f"{rng.choice(_WORDS_A)} {rng.choice(_WORDS_B)}"
+        name = f"{words} {n}"
+        # search_key works word by word and keeps digits as they are, so the key of
+        # "<words> <n>" is the key of "<words>" followed by " <n>" (checked the first
+        # time each pair of words comes up).
+        if words not in keys:
+            keys[words] = search_key(words)
+            if f"{keys[words]} {n}" != search_key(name):
+                raise RuntimeError(f"search key shortcut is wrong for {name!r}")
+        key = f"{keys[words]} {n}"[:SEARCH_KEY_LENGTH]
+        sku = f"SKU{n:09d}"
         yield (
             n,
-            f"SKU{n:09d}",
+            sku,
             name,
+            key,
+            code_key(sku),
             rng.randint(1, CATEGORIES),
             vat_id,
             rng.randint(19, 4999),  # cents: 0.19 .. 49.99 EUR (per kg when weighed)
