@@ -24,9 +24,9 @@ from posapp.gui.dialogs.pin import SignInDialog
 from posapp.gui.main_window import MainWindow
 from posapp.gui.scanner import ScannerFilter
 from posapp.gui.theme import apply_theme
-from posapp.services.overview import shop_overview
 from posapp.services.settings import load_settings
 from posapp.services.setup import open_database, prepare_shop
+from posapp.services.shifts import open_shift_id, till_id
 
 TRANSLATIONS = Path(str(files("posapp") / "resources" / "translations"))
 GUI_LANGUAGES = ("en", "lv")  # English is the source language: it needs no translator
@@ -140,7 +140,10 @@ class TillFlow(QObject):
         if actor is None:
             return
         try:
-            shift_open = shop_overview(self._uow, self._till_code).shift_open_since is not None
+            with self._uow:
+                shift_open = (
+                    open_shift_id(self._uow, till_id(self._uow, self._till_code)) is not None
+                )
         except PosError as error:
             QMessageBox.warning(
                 self._overview, QCoreApplication.translate("app", "posapp"), error.message
@@ -177,7 +180,6 @@ class TillFlow(QObject):
         window.showMaximized()
 
     def _show_overview(self) -> None:
-        self._overview.refresh()
         self._overview.setGeometry(self._overview.screen().availableGeometry())
         self._overview.show()
         self._overview.raise_()

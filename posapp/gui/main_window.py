@@ -8,7 +8,7 @@ never an ORM object or a session.
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QWidget
 
 from posapp.db.uow import UnitOfWork
@@ -77,12 +77,21 @@ class MainWindow(QMainWindow):
         self._timer = QTimer(self)
         self._timer.setInterval(AUTO_REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
-        self._timer.start()
 
         self.ui.tillCodeLabel.setText(till_code)
         self.ui.thisTillLabel.setText(self.tr("This till ({code})").format(code=till_code))
         self.till_status.setText(self.tr("Till {code}").format(code=till_code))
+
+    # The figures are read when the window is shown, and every minute while it is:
+    # a hidden overview costs the till nothing.
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self.refresh()
+        self._timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._timer.stop()
+        super().hideEvent(event)
 
     def refresh(self) -> None:
         """Read the overview again; on a database problem keep what is shown and say so."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 
 from posapp.db.models import OpenCart, Till, User
 from posapp.db.uow import UnitOfWork
@@ -36,11 +36,17 @@ def save_open_cart(uow: UnitOfWork, actor: Actor, cart: Cart) -> None:
     """
     require(actor, Permission.SELL)
     with uow.writing():
-        session = uow.session
+        connection = uow.connection
         if not cart.lines and not cart.payments:
-            session.execute(delete(OpenCart).where(OpenCart.uuid == cart.uuid))
-        else:
-            session.execute(
+            connection.execute(delete(OpenCart).where(OpenCart.uuid == cart.uuid))
+        elif (
+            connection.execute(
+                _UPDATE_OPEN_CART,
+                {"cart_uuid": cart.uuid, "payload": cart.to_json(), "updated_at": uow.now()},
+            ).rowcount
+            == 0
+        ):  # the first save of this cart (the usual case, every scan after it, is one UPDATE)
+            connection.execute(
                 update(OpenCart)
                 .where(
                     OpenCart.till_id == cart.till_id,
@@ -51,6 +57,13 @@ def save_open_cart(uow: UnitOfWork, actor: Actor, cart: Cart) -> None:
             )
             _store(uow, actor, cart, "open")
         uow.commit()
+
+
+_UPDATE_OPEN_CART = (
+    update(OpenCart)
+    .where(OpenCart.uuid == bindparam("cart_uuid"), OpenCart.status == "open")
+    .values(payload=bindparam("payload"), updated_at=bindparam("updated_at"))
+)
 
 
 def _store(uow: UnitOfWork, actor: Actor, cart: Cart, status: str) -> None:

@@ -108,7 +108,12 @@ class CheckoutWindow(QMainWindow):
         view.verticalHeader().setDefaultSectionSize(52)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Numbers get fixed widths from the font: ResizeToContents would read every row's
+        # text again on each scan, making a scan slower the longer the basket.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        widest = view.fontMetrics().horizontalAdvance("\u22129 999,99 €") + 24
+        for column in (Column.QUANTITY, Column.UNIT_PRICE, Column.DISCOUNT, Column.TOTAL):
+            header.resizeSection(column, widest)
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
 
@@ -281,7 +286,8 @@ class CheckoutWindow(QMainWindow):
         before = self.cart.lines
         self.cart = cart
         self.model.set_cart(cart)
-        changed = [line for line in cart.lines if line not in before]
+        kept = set(before)  # one pass, not a comparison of every line with every line
+        changed = [line for line in cart.lines if line not in kept]
         if changed:
             self._select_line(changed[-1].line_id)
         self._show_cart()
