@@ -8,7 +8,15 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QObject, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QObject,
+    QTimer,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL
@@ -30,6 +38,9 @@ from posapp.services.shifts import open_shift_id, till_id
 
 TRANSLATIONS = Path(str(files("posapp") / "resources" / "translations"))
 GUI_LANGUAGES = ("en", "lv")  # English is the source language: it needs no translator
+
+IDLE_LOCK_MINUTES = 5.0  # default; POSAPP_IDLE_LOCK_MINUTES overrides it (0: never)
+IDLE_LOCK_VARIABLE = "POSAPP_IDLE_LOCK_MINUTES"
 
 PASSWORD_IN_URL = re.compile(r"://[^/:@]*:([^@]*)@")
 
@@ -77,8 +88,47 @@ def run(config: Config) -> int:
         install_translators(app, "en")
 
 
+def idle_lock_minutes() -> float:
+    """Minutes without a key or a click before the till locks (0: never).
+
+    POSAPP_IDLE_LOCK_MINUTES, else IDLE_LOCK_MINUTES; a value that is not a number is ignored.
+    """
+    text = os.environ.get(IDLE_LOCK_VARIABLE, "").strip().replace(",", ".")
+    try:
+        minutes = float(text) if text else IDLE_LOCK_MINUTES
+    except ValueError:
+        return IDLE_LOCK_MINUTES
+    return max(minutes, 0.0)
+
+
+class ActivityFilter(QObject):
+    """Says when a person touches the till: a key pressed or a mouse button or screen pressed."""
+
+    activity = Signal()
+
+    ACTIVE = frozenset(
+        {
+            QEvent.Type.KeyPress,
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.TouchBegin,
+            QEvent.Type.Wheel,
+        }
+    )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self.ACTIVE:
+            self.activity.emit()
+        return False
+
+
 class TillFlow(QObject):
-    """Sign in, open a shift if none is open, then the checkout window, fed by the scanner."""
+    """Sign in, open a shift if none is open, then the checkout window, fed by the scanner.
+
+    The till locks (back to the sign-in, the checkout window hidden with its sale) on
+    Ctrl+L or after `idle_minutes` without a key or a click; whoever signs in next gets
+    the same sale. Closing the shift ends the checkout window: the next sign-in opens
+    a new shift.
+    """
 
     def __init__(
         self,
@@ -89,6 +139,7 @@ class TillFlow(QObject):
         database_label: str,
         *,
         overview: MainWindow,
+        idle_minutes: float | None = None,
     ) -> None:
         super().__init__(app)
         self._app, self._uow, self._till_code = app, uow, till_code
@@ -100,12 +151,22 @@ class TillFlow(QObject):
         self.scanner = ScannerFilter(app)
         self.scanner.scanned.connect(self._scanned)
         app.installEventFilter(self.scanner)
+        minutes = idle_lock_minutes() if idle_minutes is None else idle_minutes
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(max(int(minutes * 60_000), 1))
+        self.idle_timer.timeout.connect(self.lock)
+        self._idle_lock = minutes > 0
+        self.activity = ActivityFilter(self)
+        self.activity.activity.connect(self._active)
+        app.installEventFilter(self.activity)
 
     def start(self) -> None:
         if self._stopping:
             return
         # Nothing to scan before the till opens, and a PIN typed fast is not a scan.
         self.scanner.enabled = False
+        self.idle_timer.stop()
         dialog = SignInDialog(self._uow, self._overview)
         dialog.accepted.connect(lambda: self._signed_in(dialog.actor))
         self._show(dialog)
@@ -124,7 +185,9 @@ class TillFlow(QObject):
         self._stopping = True
         if self._dialog is not None:
             self._dialog.close()
+        self.idle_timer.stop()
         self._app.removeEventFilter(self.scanner)
+        self._app.removeEventFilter(self.activity)
         if self.checkout is not None:
             self.checkout.close()
             self.checkout.deleteLater()
@@ -149,6 +212,10 @@ class TillFlow(QObject):
                 self._overview, QCoreApplication.translate("app", "posapp"), error.message
             )
             return
+        if shift_open and self.checkout is not None:
+            self._unlock(self.checkout, actor)
+            return
+        self._discard_checkout()  # a shift closed meanwhile: its window's sale is gone with it
         if shift_open:
             self._open_till(actor)
             return
@@ -173,11 +240,53 @@ class TillFlow(QObject):
             self.start()
             return
         self.checkout = window
-        self.scanner.enabled = True
         window.overview_requested.connect(self._show_overview)
+        window.lock_requested.connect(self.lock)
+        window.shift_closed.connect(self._shift_closed)
+        self._show_till(window)
+
+    def _show_till(self, window: CheckoutWindow) -> None:
+        self.scanner.enabled = True
         # A till's screen is the till's: fill it (even where no window manager maximizes).
         window.setGeometry(window.screen().availableGeometry())
         window.showMaximized()
+        window.raise_()
+        window.activateWindow()
+        self._active()
+
+    def _active(self) -> None:
+        """A key or a click: the idle time starts again (only while the till is open)."""
+        if self._idle_lock and self.checkout is not None and self.checkout.isVisible():
+            self.idle_timer.start()
+
+    def lock(self) -> None:
+        """Hide the till (its sale kept) and the overview; ask who is there."""
+        window = self.checkout
+        if self._stopping or window is None or not window.isVisible():
+            return
+        if window.dialog is not None:
+            window.dialog.reject()
+        self.idle_timer.stop()
+        window.hide()
+        self._overview.hide()
+        self.start()
+
+    def _unlock(self, window: CheckoutWindow, actor: Actor) -> None:
+        window.switch_cashier(actor)
+        self._show_till(window)
+
+    def _shift_closed(self, _report: object) -> None:
+        """The Z report was read: the till is closed; the next sign-in opens a new shift."""
+        self.idle_timer.stop()
+        self._discard_checkout()
+        self._overview.hide()
+        self.start()
+
+    def _discard_checkout(self) -> None:
+        if self.checkout is not None:
+            window, self.checkout = self.checkout, None
+            window.close()
+            window.deleteLater()
 
     def _show_overview(self) -> None:
         self._overview.setGeometry(self._overview.screen().availableGeometry())

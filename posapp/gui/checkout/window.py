@@ -34,22 +34,25 @@ from PySide6.QtWidgets import (
 )
 
 from posapp.db.uow import UnitOfWork
+from posapp.domain.barcodes import ReceiptCode
 from posapp.domain.cart import Cart, CartLine, Discount, PaymentMethod
 from posapp.domain.roles import Actor, Role
 from posapp.domain.text import search_key
 from posapp.errors import DatabaseError, PermissionDenied, PosError
 from posapp.gui.checkout.quick_keys import QuickKeyButton
 from posapp.gui.dialogs.amount import AmountDialog
+from posapp.gui.dialogs.close_shift import CloseShiftDialog
 from posapp.gui.dialogs.parked import ParkedSalesDialog
 from posapp.gui.dialogs.payment import PaymentDialog
 from posapp.gui.dialogs.pin import ApprovalDialog
+from posapp.gui.dialogs.refund import RefundDialog
 from posapp.gui.dialogs.void import VoidDialog
 from posapp.gui.formatting import format_moment, format_money, format_plain_amount
 from posapp.gui.forms.ui_checkout_window import Ui_CheckoutWindow
 from posapp.gui.models.cart import CartModel, Column
 from posapp.gui.models.products import MatchColumn, ProductMatchModel
 from posapp.gui.theme import set_state
-from posapp.services import catalog, checkout, parking
+from posapp.services import catalog, checkout, parking, refunds
 from posapp.services.catalog import ProductMatch
 from posapp.services.checkout import CompletedSale, ScanKind
 from posapp.services.overview import shop_overview
@@ -70,6 +73,8 @@ class CheckoutWindow(QMainWindow):
     sale_completed = Signal(object)  # CompletedSale
     action_failed = Signal(str)
     overview_requested = Signal()
+    lock_requested = Signal()  # Ctrl+L: back to the sign-in, the sale kept as it is
+    shift_closed = Signal(object)  # ShiftReport: the till is closed, back to the sign-in
 
     def __init__(
         self,
@@ -111,9 +116,11 @@ class CheckoutWindow(QMainWindow):
         # Numbers get fixed widths from the font: ResizeToContents would read every row's
         # text again on each scan, making a scan slower the longer the basket.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        widest = view.fontMetrics().horizontalAdvance("\u22129 999,99 €") + 24
-        for column in (Column.QUANTITY, Column.UNIT_PRICE, Column.DISCOUNT, Column.TOTAL):
-            header.resizeSection(column, widest)
+        metrics = view.fontMetrics()
+        money = metrics.horizontalAdvance("\u22129 999,99 €") + 24
+        for column in (Column.UNIT_PRICE, Column.DISCOUNT, Column.TOTAL):
+            header.resizeSection(column, money)
+        header.resizeSection(Column.QUANTITY, metrics.horizontalAdvance("99,999") + 24)
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
 
@@ -126,6 +133,7 @@ class CheckoutWindow(QMainWindow):
 
         self._build_status_bar(database_label)
         self._connect_actions()
+        self._connect_shift_actions()
         self._build_search(language)
         self._build_quick_keys()
 
@@ -225,17 +233,21 @@ class CheckoutWindow(QMainWindow):
             (ui.actionPark, ui.parkButton, self.park),
             (ui.actionResume, ui.resumeButton, self.resume),
             (ui.actionVoid, ui.voidButton, self.void),
+            (ui.actionRefund, ui.refundButton, self.refund),
             (ui.actionCard, ui.cardButton, self.pay_by_card),
             (ui.actionPay, ui.payButton, self.pay),
-            (ui.actionSearch, ui.searchButton, self.focus_search),
         )
         for action, button, slot in pairs:
             action.triggered.connect(slot)
             button.clicked.connect(action.trigger)
+        # Search has no button: its field above the cart says F2 and takes a tap.
+        ui.actionSearch.triggered.connect(self.focus_search)
         ui.actionOverview.triggered.connect(self.overview_requested)
         ui.actionQuit.triggered.connect(self.close)
         # Shortcuts work wherever the focus is in the window, menu open or not.
-        self.addActions([*(pair[0] for pair in pairs), ui.actionOverview, ui.actionQuit])
+        self.addActions(
+            [*(pair[0] for pair in pairs), ui.actionSearch, ui.actionOverview, ui.actionQuit]
+        )
 
     # -- the banner -----------------------------------------------------------
     def show_banner(self, text: str, state: str) -> None:
@@ -548,13 +560,7 @@ class CheckoutWindow(QMainWindow):
                 "warning",
             )
         else:
-            receipt = result.receipt
-            self.show_banner(
-                self.tr("Receipt {receipt}: refunds are not made from this window yet.").format(
-                    receipt=f"{receipt.till_code}-{receipt.receipt_number}" if receipt else "?"
-                ),
-                "warning",
-            )
+            self.open_refund(result.receipt)
 
     def change_quantity(self) -> None:
         if self._busy() or (line := self._line_or_say()) is None:
@@ -776,6 +782,91 @@ class CheckoutWindow(QMainWindow):
             )
 
         self._open(dialog, done)
+
+    # -- the shift and the lock -----------------------------------------------
+    def _connect_shift_actions(self) -> None:
+        ui = self.ui
+        ui.actionLock.triggered.connect(self.lock)
+        ui.actionCloseShift.triggered.connect(self.close_shift)
+        self.addActions([ui.actionLock, ui.actionCloseShift])
+
+    def lock(self) -> None:
+        """Ctrl+L (and the idle timer): put away any open dialog, ask to be hidden.
+
+        The cart stays as it is (it is saved after every change).
+        """
+        if self.dialog is not None:
+            self.dialog.reject()
+        self.lock_requested.emit()
+
+    def switch_cashier(self, actor: Actor) -> None:
+        """Someone signed in after a lock: the same sale goes on under their name."""
+        self.actor = actor
+        self.cashier_status.setText(self.tr("Cashier: {name}").format(name=actor.name))
+        manager = actor.role in (Role.OWNER, Role.MANAGER)
+        self.ui.actionOverview.setVisible(manager)
+        self.ui.actionOverview.setEnabled(manager)
+
+    def close_shift(self) -> None:
+        """Count the drawer, close the shift, show the Z report; refused during a sale."""
+        if self._busy():
+            return
+        if self.cart.lines:
+            self.show_banner(
+                self.tr("Finish or park the sale before closing the shift."), "warning"
+            )
+            return
+        dialog = CloseShiftDialog(
+            self._uow, self.actor, self.till_code, language=self._language, parent=self
+        )
+        self._open(dialog, lambda: self.shift_closed.emit(dialog.report))
+
+    # -- refunds --------------------------------------------------------------
+    def refund(self) -> None:
+        """F3: refund a sale by its receipt number, typed in the dialog."""
+        self.open_refund(None)
+
+    def open_refund(self, receipt: ReceiptCode | None) -> None:
+        """The refund dialog, showing `receipt` (a scanned one) if given; the cart is untouched."""
+        if self._busy():
+            return
+        dialog = RefundDialog(self._uow, self.till_code, language=self._language, parent=self)
+        self._open(dialog, lambda: self._post_refund(dialog))
+        if receipt is not None:
+            dialog.show_receipt(receipt.till_code, receipt.receipt_number)
+
+    def _post_refund(self, dialog: RefundDialog) -> None:
+        request = dialog.request
+        if request is None:
+            return
+
+        def attempt(approver: Actor | None) -> None:
+            completed = refunds.refund(
+                self._uow,
+                self.actor,
+                till_code=self.till_code,
+                original_till_code=request.original_till_code,
+                receipt_number=request.receipt_number,
+                quantities=request.quantities,
+                method=request.method,
+                reason=request.reason,
+                refund_uuid=request.refund_uuid,
+                approver=approver,
+            )
+            self.show_banner(
+                self.tr("Refund {receipt} — give back {amount}").format(
+                    receipt=f"{completed.till_code}-{completed.receipt_number}",
+                    amount=format_money(-completed.total, self._language),
+                ),
+                "success",
+            )
+
+        self._with_approval(
+            self.tr("A manager's PIN is needed to refund receipt {receipt} ({amount}).").format(
+                receipt=request.receipt, amount=format_money(request.total, self._language)
+            ),
+            attempt,
+        )
 
     # -- status ---------------------------------------------------------------
     def refresh_status(self) -> None:

@@ -69,6 +69,11 @@ class Ui_CheckoutWindow(object):
 #if QT_CONFIG(shortcut)
         self.actionVoid.setShortcut(u"F10")
 #endif // QT_CONFIG(shortcut)
+        self.actionRefund = QAction(CheckoutWindow)
+        self.actionRefund.setObjectName(u"actionRefund")
+#if QT_CONFIG(shortcut)
+        self.actionRefund.setShortcut(u"F3")
+#endif // QT_CONFIG(shortcut)
         self.actionCard = QAction(CheckoutWindow)
         self.actionCard.setObjectName(u"actionCard")
 #if QT_CONFIG(shortcut)
@@ -88,6 +93,16 @@ class Ui_CheckoutWindow(object):
         self.actionQuit.setObjectName(u"actionQuit")
 #if QT_CONFIG(shortcut)
         self.actionQuit.setShortcut(u"Ctrl+Q")
+#endif // QT_CONFIG(shortcut)
+        self.actionLock = QAction(CheckoutWindow)
+        self.actionLock.setObjectName(u"actionLock")
+#if QT_CONFIG(shortcut)
+        self.actionLock.setShortcut(u"Ctrl+L")
+#endif // QT_CONFIG(shortcut)
+        self.actionCloseShift = QAction(CheckoutWindow)
+        self.actionCloseShift.setObjectName(u"actionCloseShift")
+#if QT_CONFIG(shortcut)
+        self.actionCloseShift.setShortcut(u"Ctrl+Shift+Z")
 #endif // QT_CONFIG(shortcut)
         self.centralwidget = QWidget(CheckoutWindow)
         self.centralwidget.setObjectName(u"centralwidget")
@@ -276,14 +291,6 @@ class Ui_CheckoutWindow(object):
         self.keysLayout = QGridLayout()
         self.keysLayout.setSpacing(10)
         self.keysLayout.setObjectName(u"keysLayout")
-        self.searchButton = QPushButton(self.sidePanel)
-        self.searchButton.setObjectName(u"searchButton")
-        self.searchButton.setMinimumSize(QSize(0, 64))
-        self.searchButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.searchButton.setProperty(u"role", u"key")
-
-        self.keysLayout.addWidget(self.searchButton, 0, 0, 1, 1)
-
         self.quantityButton = QPushButton(self.sidePanel)
         self.quantityButton.setObjectName(u"quantityButton")
         self.quantityButton.setMinimumSize(QSize(0, 64))
@@ -340,6 +347,14 @@ class Ui_CheckoutWindow(object):
 
         self.keysLayout.addWidget(self.voidButton, 3, 1, 1, 1)
 
+        self.refundButton = QPushButton(self.sidePanel)
+        self.refundButton.setObjectName(u"refundButton")
+        self.refundButton.setMinimumSize(QSize(0, 64))
+        self.refundButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.refundButton.setProperty(u"role", u"key")
+
+        self.keysLayout.addWidget(self.refundButton, 0, 0, 1, 1)
+
         self.cardButton = QPushButton(self.sidePanel)
         self.cardButton.setObjectName(u"cardButton")
         self.cardButton.setMinimumSize(QSize(0, 64))
@@ -387,10 +402,14 @@ class Ui_CheckoutWindow(object):
         self.menuSale.addAction(self.actionPark)
         self.menuSale.addAction(self.actionResume)
         self.menuSale.addAction(self.actionVoid)
+        self.menuSale.addAction(self.actionRefund)
         self.menuSale.addSeparator()
         self.menuSale.addAction(self.actionCard)
         self.menuSale.addAction(self.actionPay)
         self.menuShop.addAction(self.actionOverview)
+        self.menuShop.addSeparator()
+        self.menuShop.addAction(self.actionLock)
+        self.menuShop.addAction(self.actionCloseShift)
         self.menuShop.addSeparator()
         self.menuShop.addAction(self.actionQuit)
 
@@ -408,17 +427,18 @@ class Ui_CheckoutWindow(object):
         self.actionPark.setText(QCoreApplication.translate("CheckoutWindow", u"P&ark the sale", None))
         self.actionResume.setText(QCoreApplication.translate("CheckoutWindow", u"Res&ume a parked sale", None))
         self.actionVoid.setText(QCoreApplication.translate("CheckoutWindow", u"&Void the sale", None))
+        self.actionRefund.setText(QCoreApplication.translate("CheckoutWindow", u"Re&fund a sale", None))
         self.actionCard.setText(QCoreApplication.translate("CheckoutWindow", u"Pay by &card", None))
         self.actionPay.setText(QCoreApplication.translate("CheckoutWindow", u"&Pay", None))
         self.actionOverview.setText(QCoreApplication.translate("CheckoutWindow", u"Shop &overview", None))
         self.actionQuit.setText(QCoreApplication.translate("CheckoutWindow", u"&Quit", None))
+        self.actionLock.setText(QCoreApplication.translate("CheckoutWindow", u"&Lock the till", None))
+        self.actionCloseShift.setText(QCoreApplication.translate("CheckoutWindow", u"&Close the shift\u2026", None))
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("CheckoutWindow", u"F2 \u2014 find a product by name or SKU", None))
         self.cartEmptyLabel.setText(QCoreApplication.translate("CheckoutWindow", u"Scan the first item, or press F2 to find it by name.", None))
         self.customerTitleLabel.setText(QCoreApplication.translate("CheckoutWindow", u"Customer", None))
         self.customerNameLabel.setText(QCoreApplication.translate("CheckoutWindow", u"No customer \u2014 scan their card", None))
         self.totalTitleLabel.setText(QCoreApplication.translate("CheckoutWindow", u"Total", None))
-        self.searchButton.setText(QCoreApplication.translate("CheckoutWindow", u"Search\n"
-"F2", None))
         self.quantityButton.setText(QCoreApplication.translate("CheckoutWindow", u"Quantity\n"
 "F4", None))
         self.priceButton.setText(QCoreApplication.translate("CheckoutWindow", u"Price\n"
@@ -433,6 +453,8 @@ class Ui_CheckoutWindow(object):
 "F9", None))
         self.voidButton.setText(QCoreApplication.translate("CheckoutWindow", u"Void\n"
 "F10", None))
+        self.refundButton.setText(QCoreApplication.translate("CheckoutWindow", u"Refund\n"
+"F3", None))
         self.cardButton.setText(QCoreApplication.translate("CheckoutWindow", u"Card\n"
 "F5", None))
         self.payButton.setText(QCoreApplication.translate("CheckoutWindow", u"Pay\n"

@@ -109,12 +109,6 @@ Enter</translation>
         <translation>Kopā</translation>
     </message>
     <message>
-        <source>Search
-F2</source>
-        <translation>Meklēt
-F2</translation>
-    </message>
-    <message>
         <source>Quantity
 F4</source>
         <translation>Daudzums
@@ -155,6 +149,12 @@ F9</translation>
 F10</source>
         <translation>Anulēt
 F10</translation>
+    </message>
+    <message>
+        <source>Refund
+F3</source>
+        <translation>Atmaksa
+F3</translation>
     </message>
     <message>
         <source>Card
@@ -209,6 +209,10 @@ F12</translation>
         <translation>A&amp;nulēt pirkumu</translation>
     </message>
     <message>
+        <source>Re&amp;fund a sale</source>
+        <translation>Atmak&amp;sāt pirkumu</translation>
+    </message>
+    <message>
         <source>Pay by &amp;card</source>
         <translation>Maksāt ar &amp;karti</translation>
     </message>
@@ -223,6 +227,14 @@ F12</translation>
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Iziet</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the till</source>
+        <translation>&amp;Bloķēt kasi</translation>
+    </message>
+    <message>
+        <source>&amp;Close the shift…</source>
+        <translation>&amp;Slēgt maiņu…</translation>
     </message>
     <message>
         <source>{shop} — till {till}</source>
@@ -287,10 +299,6 @@ F12</translation>
     <message>
         <source>Vouchers cannot be redeemed at this till yet. Keep the voucher aside.</source>
         <translation>Šajā kasē kuponus vēl nevar izmantot. Nolieciet kuponu malā.</translation>
-    </message>
-    <message>
-        <source>Receipt {receipt}: refunds are not made from this window yet.</source>
-        <translation>Čeks {receipt}: atgriešanu šajā logā vēl nevar veikt.</translation>
     </message>
     <message>
         <source>kg</source>
@@ -373,12 +381,136 @@ F12</translation>
         <translation>Lai anulētu pirkumu, par kuru jau maksāts, vajadzīgs vadītāja PIN.</translation>
     </message>
     <message>
+        <source>Finish or park the sale before closing the shift.</source>
+        <translation>Pirms maiņas slēgšanas pabeidziet vai atlieciet pirkumu.</translation>
+    </message>
+    <message>
+        <source>Refund {receipt} — give back {amount}</source>
+        <translation>Atmaksa {receipt} — izmaksāt {amount}</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed to refund receipt {receipt} ({amount}).</source>
+        <translation>Lai atmaksātu naudu par čeku {receipt} ({amount}), vajadzīgs vadītāja PIN.</translation>
+    </message>
+    <message>
         <source>No shift open</source>
         <translation>Maiņa nav atvērta</translation>
     </message>
     <message>
         <source>Shift open since {time}</source>
         <translation>Maiņa atvērta kopš {time}</translation>
+    </message>
+</context>
+<context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <source>Close the shift</source>
+        <translation>Slēgt maiņu</translation>
+    </message>
+    <message>
+        <source>Count the cash in the drawer and type it below, with the card total from the payment terminal&apos;s report. The expected amounts are shown after you confirm.</source>
+        <translation>Saskaitiet naudu atvilktnē un ievadiet to zemāk, kā arī karšu maksājumu kopsummu no maksājumu termināļa atskaites. Sagaidāmās summas tiks parādītas pēc apstiprināšanas.</translation>
+    </message>
+    <message>
+        <source>Cash in the drawer</source>
+        <translation>Nauda atvilktnē</translation>
+    </message>
+    <message>
+        <source>Card total (terminal report)</source>
+        <translation>Karšu kopsumma (termināļa atskaite)</translation>
+    </message>
+    <message>
+        <source>The shift is closed. Z report:</source>
+        <translation>Maiņa ir slēgta. Z atskaite:</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Pārdošanas</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Atmaksas</translation>
+    </message>
+    <message>
+        <source>Voided sales</source>
+        <translation>Anulētie pirkumi</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>PVN</translation>
+    </message>
+    <message>
+        <source>Cancel
+Esc</source>
+        <translation>Atcelt
+Esc</translation>
+    </message>
+    <message>
+        <source>Close shift
+Enter</source>
+        <translation>Slēgt maiņu
+Enter</translation>
+    </message>
+    <message>
+        <source>OK
+Enter</source>
+        <translation>Labi
+Enter</translation>
+    </message>
+    <message>
+        <source>Type the cash counted in the drawer, like 185,40.</source>
+        <translation>Ievadiet atvilktnē saskaitīto naudu, piemēram, 185,40.</translation>
+    </message>
+    <message>
+        <source>Type the card total from the terminal&apos;s report, or leave it empty.</source>
+        <translation>Ievadiet karšu kopsummu no termināļa atskaites vai atstājiet lauku tukšu.</translation>
+    </message>
+    <message>
+        <source>{count} · {total}</source>
+        <translation>{count} · {total}</translation>
+    </message>
+    <message>
+        <source>{rate}%: {vat} of {gross}</source>
+        <translation>{rate}%: {vat} no {gross}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nav</translation>
+    </message>
+</context>
+<context>
+    <name>CountsModel</name>
+    <message>
+        <source>Cash</source>
+        <translation>Skaidra nauda</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Vouchers</source>
+        <translation>Kuponi</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Punkti</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Maksājuma veids</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Sagaidāms</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Saskaitīts</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Starpība</translation>
     </message>
 </context>
 <context>
@@ -705,6 +837,118 @@ Enter</translation>
     <message>
         <source>{receipt} (refund)</source>
         <translation>{receipt} (atmaksa)</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund</source>
+        <translation>Atmaksa</translation>
+    </message>
+    <message>
+        <source>Scan the receipt or type its number (T1-42, or 42 for this till), then Enter. Up/Down choose a line; a number or +/− sets how many to refund; A refunds everything left.</source>
+        <translation>Noskenējiet čeku vai ierakstiet tā numuru (T1-42 vai 42 — šīs kases čekam) un nospiediet Enter. Ar bultiņām augšup/lejup izvēlieties rindu; skaitlis vai +/− nosaka, cik atmaksāt; A atmaksā visu atlikušo.</translation>
+    </message>
+    <message>
+        <source>Re&amp;ceipt</source>
+        <translation>Če&amp;ks</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Iemesls</translation>
+    </message>
+    <message>
+        <source>&amp;Give back by</source>
+        <translation>&amp;Atmaksas veids</translation>
+    </message>
+    <message>
+        <source>To give back</source>
+        <translation>Jāatmaksā</translation>
+    </message>
+    <message>
+        <source>Everything left
+A</source>
+        <translation>Viss atlikušais
+A</translation>
+    </message>
+    <message>
+        <source>Cancel
+Esc</source>
+        <translation>Atcelt
+Esc</translation>
+    </message>
+    <message>
+        <source>Refund
+Enter</source>
+        <translation>Atmaksāt
+Enter</translation>
+    </message>
+    <message>
+        <source>Faulty goods</source>
+        <translation>Bojāta prece</translation>
+    </message>
+    <message>
+        <source>The customer changed their mind</source>
+        <translation>Pircējs pārdomāja</translation>
+    </message>
+    <message>
+        <source>Wrong item sold</source>
+        <translation>Pārdota nepareizā prece</translation>
+    </message>
+    <message>
+        <source>Charged wrongly</source>
+        <translation>Kļūdaini iekasēta summa</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Skaidra nauda</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Everything on receipt {receipt} was already refunded.</source>
+        <translation>Par visu čekā {receipt} nauda jau ir atgriezta.</translation>
+    </message>
+    <message>
+        <source>Type the receipt number like T1-42, or 42 for this till.</source>
+        <translation>Ierakstiet čeka numuru, piemēram, T1-42 vai 42 — šīs kases čekam.</translation>
+    </message>
+    <message>
+        <source>Choose what to refund: a number on a line, or A for everything left.</source>
+        <translation>Izvēlieties, ko atmaksāt: ierakstiet skaitli rindā vai nospiediet A, lai atmaksātu visu atlikušo.</translation>
+    </message>
+    <message>
+        <source>Say why the sale is refunded.</source>
+        <translation>Norādiet, kāpēc nauda tiek atgriezta.</translation>
+    </message>
+</context>
+<context>
+    <name>RefundLinesModel</name>
+    <message>
+        <source>Item</source>
+        <translation>Prece</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Pārdots</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Atmaksāts</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Atlicis</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Cena</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Atmaksāt</translation>
     </message>
 </context>
 <context>
