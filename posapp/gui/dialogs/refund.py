@@ -19,11 +19,8 @@ from typing import Any
 
 from babel import numbers
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -37,10 +34,9 @@ from posapp.errors import PosError
 from posapp.gui.dialogs.base import KeyDialog, show_message
 from posapp.gui.formatting import babel_locale, format_money, parse_amount
 from posapp.gui.forms.ui_refund_dialog import Ui_RefundDialog
+from posapp.gui.models.base import Index, TableModel
 from posapp.services import refunds
 from posapp.services.refunds import RefundableLine, RefundableSale
-
-Index = QModelIndex | QPersistentModelIndex
 
 _RECEIPT = re.compile(r"(?:([A-Z0-9]{1,8})-)?(\d{1,9})")
 
@@ -84,10 +80,12 @@ class RefundColumn(IntEnum):
     REFUND = 5
 
 
-class RefundLinesModel(QAbstractTableModel):
+class RefundLinesModel(TableModel):
     """The receipt's lines and, per line, how much of it to refund (editable)."""
 
     quantities_changed = Signal()
+    column_count = len(RefundColumn)
+    right_aligned = frozenset(RefundColumn) - {RefundColumn.NAME}
 
     def __init__(self, language: str = "en", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -143,29 +141,18 @@ class RefundLinesModel(QAbstractTableModel):
         )
 
     # -- Qt's model interface -------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._lines)
+    def row_count(self) -> int:
+        return len(self._lines)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(RefundColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                RefundColumn.NAME: self.tr("Item"),
-                RefundColumn.SOLD: self.tr("Sold"),
-                RefundColumn.REFUNDED: self.tr("Refunded"),
-                RefundColumn.REFUNDABLE: self.tr("Left"),
-                RefundColumn.UNIT_PRICE: self.tr("Price"),
-                RefundColumn.REFUND: self.tr("Refund"),
-            }[RefundColumn(section)]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._alignment(section)
-        return None
+    def headers(self) -> tuple[str, ...]:
+        return (
+            self.tr("Item"),
+            self.tr("Sold"),
+            self.tr("Refunded"),
+            self.tr("Left"),
+            self.tr("Price"),
+            self.tr("Refund"),
+        )
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -173,27 +160,21 @@ class RefundLinesModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+    def cell(self, row: int, column: int, role: int) -> Any:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return None
-        line, chosen = self._lines[index.row()], self._chosen[index.row()]
-        column = RefundColumn(index.column())
-        language = self._language
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if column == RefundColumn.NAME:
-                return line.name
-            if column == RefundColumn.UNIT_PRICE:
-                return format_money(line.unit_price, language)
-            quantity = {
-                RefundColumn.SOLD: line.sold,
-                RefundColumn.REFUNDED: line.refunded,
-                RefundColumn.REFUNDABLE: line.refundable,
-                RefundColumn.REFUND: chosen,
-            }[column]
-            return _quantity_text(quantity, language)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._alignment(column)
-        return None
+        line, chosen = self._lines[row], self._chosen[row]
+        if column == RefundColumn.NAME:
+            return line.name
+        if column == RefundColumn.UNIT_PRICE:
+            return format_money(line.unit_price, self._language)
+        quantity = {
+            RefundColumn.SOLD: line.sold,
+            RefundColumn.REFUNDED: line.refunded,
+            RefundColumn.REFUNDABLE: line.refundable,
+            RefundColumn.REFUND: chosen,
+        }[RefundColumn(column)]
+        return _quantity_text(quantity, self._language)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() != RefundColumn.REFUND:
@@ -203,15 +184,6 @@ class RefundLinesModel(QAbstractTableModel):
             return False
         self.set_quantity(index.row(), quantity)
         return True
-
-    @staticmethod
-    def _alignment(column: int) -> int:
-        horizontal = (
-            Qt.AlignmentFlag.AlignLeft
-            if column == RefundColumn.NAME
-            else Qt.AlignmentFlag.AlignRight
-        )
-        return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
 
 
 class RefundDialog(KeyDialog):

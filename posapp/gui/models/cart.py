@@ -11,13 +11,12 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
 
 from posapp.domain.cart import Cart, CartLine
 from posapp.gui.formatting import format_money, format_quantity
-
-Index = QModelIndex | QPersistentModelIndex
+from posapp.gui.models.base import TableModel
 
 CHANGED_COLOUR = QColor("#b54708")  # a changed price or a discount stands out
 
@@ -30,8 +29,10 @@ class Column(IntEnum):
     TOTAL = 4
 
 
-class CartModel(QAbstractTableModel):
+class CartModel(TableModel):
     LINE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+    column_count = len(Column)
+    right_aligned = frozenset(Column) - {Column.NAME}
 
     def __init__(self, language: str = "en", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -80,39 +81,23 @@ class CartModel(QAbstractTableModel):
                 return row
         return None
 
-    # -- Qt's model interface -------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._lines)
+    # -- what each cell shows -------------------------------------------------
+    def row_count(self) -> int:
+        return len(self._lines)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+    def headers(self) -> tuple[str, ...]:
+        return (
+            self.tr("Item"),
+            self.tr("Qty"),
+            self.tr("Price"),
+            self.tr("Discount"),
+            self.tr("Total"),
+        )
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
+    def cell(self, row: int, column: int, role: int) -> Any:
+        line = self._lines[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                Column.NAME: self.tr("Item"),
-                Column.QUANTITY: self.tr("Qty"),
-                Column.UNIT_PRICE: self.tr("Price"),
-                Column.DISCOUNT: self.tr("Discount"),
-                Column.TOTAL: self.tr("Total"),
-            }[Column(section)]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._alignment(section)
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._lines):
-            return None
-        line = self._lines[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(line, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._alignment(column)
+            return self._text(line, Column(column))
         if role == Qt.ItemDataRole.ForegroundRole:
             changed = (column == Column.UNIT_PRICE and line.unit_price != line.list_price) or (
                 column == Column.DISCOUNT and line.discount is not None
@@ -143,10 +128,3 @@ class CartModel(QAbstractTableModel):
                 return ""
             return "\u2212" + format_money(line.discount_amount, language)
         return format_money(line.total, language)
-
-    @staticmethod
-    def _alignment(column: int) -> int:
-        horizontal = (
-            Qt.AlignmentFlag.AlignLeft if column == Column.NAME else Qt.AlignmentFlag.AlignRight
-        )
-        return int(horizontal | Qt.AlignmentFlag.AlignVCenter)

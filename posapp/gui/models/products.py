@@ -11,12 +11,11 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from posapp.gui.formatting import format_money
+from posapp.gui.models.base import TableModel
 from posapp.services.catalog import ProductMatch
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class MatchColumn(IntEnum):
@@ -25,8 +24,10 @@ class MatchColumn(IntEnum):
     PRICE = 2
 
 
-class ProductMatchModel(QAbstractTableModel):
+class ProductMatchModel(TableModel):
     PRODUCT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+    column_count = len(MatchColumn)
+    right_aligned = frozenset({MatchColumn.PRICE})
 
     def __init__(self, language: str = "en", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -49,39 +50,23 @@ class ProductMatchModel(QAbstractTableModel):
         price = format_money(match.price, self._language)
         return self.tr("{price} / kg").format(price=price) if match.by_weight else price
 
-    # -- QAbstractTableModel --------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  # Qt's signature
-        return 0 if parent.isValid() else len(self._matches)
+    # -- what each cell shows -------------------------------------------------
+    def row_count(self) -> int:
+        return len(self._matches)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(MatchColumn)
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Product"), self.tr("SKU"), self.tr("Price"))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._matches):
-            return None
-        match = self._matches[index.row()]
-        column = MatchColumn(index.column())
+    def cell(self, row: int, column: int, role: int) -> Any:
+        match = self._matches[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            if column is MatchColumn.NAME:
+            if column == MatchColumn.NAME:
                 return match.name
-            if column is MatchColumn.SKU:
+            if column == MatchColumn.SKU:
                 return match.sku
             return self.price_text(match)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is MatchColumn.PRICE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             return match.name
         if role == self.PRODUCT_ID_ROLE:
             return match.product_id
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Product"), self.tr("SKU"), self.tr("Price"))[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section == MatchColumn.PRICE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -7,15 +7,14 @@ from enum import IntEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
 from posapp.gui.formatting import format_moment, format_money
+from posapp.gui.models.base import TableModel
 from posapp.services.overview import SaleRow
 
 REFUND_COLOUR = QColor("#b42318")
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class Column(IntEnum):
@@ -26,10 +25,12 @@ class Column(IntEnum):
     TOTAL = 4
 
 
-class RecentSalesModel(QAbstractTableModel):
+class RecentSalesModel(TableModel):
     """Rows of posapp.services.overview.SaleRow, newest first; formatted for the shop."""
 
     SALE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+    column_count = len(Column)
+    right_aligned = frozenset({Column.TOTAL})
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -52,38 +53,23 @@ class RecentSalesModel(QAbstractTableModel):
     def sale(self, row: int) -> SaleRow:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self._rows)
+    # -- what each cell shows -------------------------------------------------
+    def row_count(self) -> int:
+        return len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+    def headers(self) -> tuple[str, ...]:
+        return (
+            self.tr("Receipt"),
+            self.tr("Time"),
+            self.tr("Cashier"),
+            self.tr("Customer"),
+            self.tr("Total"),
+        )
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
-            return None
+    def cell(self, row: int, column: int, role: int) -> Any:
+        sale = self._rows[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                Column.RECEIPT: self.tr("Receipt"),
-                Column.TIME: self.tr("Time"),
-                Column.CASHIER: self.tr("Cashier"),
-                Column.CUSTOMER: self.tr("Customer"),
-                Column.TOTAL: self.tr("Total"),
-            }[Column(section)]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._alignment(section)
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        sale = self._rows[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(sale, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._alignment(column)
+            return self._text(sale, Column(column))
         if role == Qt.ItemDataRole.ForegroundRole and sale.kind == "refund":
             return REFUND_COLOUR
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.TIME:
@@ -112,10 +98,3 @@ class RecentSalesModel(QAbstractTableModel):
         if column == Column.CUSTOMER:
             return sale.customer_name or "—"
         return format_money(sale.total, self._language)
-
-    @staticmethod
-    def _alignment(column: int) -> int:
-        horizontal = (
-            Qt.AlignmentFlag.AlignRight if column == Column.TOTAL else Qt.AlignmentFlag.AlignLeft
-        )
-        return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
