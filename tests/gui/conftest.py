@@ -10,9 +10,14 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from posapp import i18n
-from posapp.gui.app import install_translators
+from posapp.domain.roles import Actor
+from posapp.gui.app import describe_database, install_translators
+from posapp.gui.checkout.window import CheckoutWindow
+from tests.conftest import TILL, Shop
+from tests.gui.helpers import OpenTill
 
 
 @pytest.fixture(autouse=True)
@@ -25,3 +30,30 @@ def _keep_languages(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         install_translators(app, "en")
+
+
+@pytest.fixture
+def open_till(qtbot: QtBot, qapp: QApplication, shop: Shop) -> Iterator[OpenTill]:
+    """The checkout window for a signed-in user (the cashier unless told), shown and active.
+
+    No scanner filter is installed: what a test types goes straight into the window.
+    """
+
+    def open_(actor: Actor | None = None, language: str = "lv") -> CheckoutWindow:
+        install_translators(qapp, language)
+        window = CheckoutWindow(
+            shop.uow,
+            actor or shop.cashier,
+            TILL,
+            language=language,
+            database_label=describe_database(shop.uow.engine.url),
+        )
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        return window
+
+    yield open_
+    install_translators(qapp, "en")

@@ -2,55 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from posapp.db.models import Category, Product, VatRate
-from posapp.gui.app import describe_database, install_translators
 from posapp.gui.checkout.window import CheckoutWindow
 from posapp.gui.dialogs.amount import AmountDialog
 from posapp.gui.models.products import MatchColumn
 from posapp.services import parking
 from posapp.services.settings import update_settings
-from tests.conftest import TILL, Shop
+from tests.conftest import Shop
+from tests.gui.helpers import OpenTill, plain
 
 pytestmark = pytest.mark.usefixtures("quick_pin_hashes")
-
-OpenTill = Callable[..., CheckoutWindow]
-
-
-def plain(text: str) -> str:
-    return text.replace("\xa0", " ")
-
-
-@pytest.fixture
-def open_till(qtbot: QtBot, qapp: QApplication, shop: Shop) -> Iterator[OpenTill]:
-    """The cashier's window, shown and active, with no scanner filter (typing goes straight in)."""
-
-    def open_(language: str = "lv") -> CheckoutWindow:
-        install_translators(qapp, language)
-        window = CheckoutWindow(
-            shop.uow,
-            shop.cashier,
-            TILL,
-            language=language,
-            database_label=describe_database(shop.uow.engine.url),
-        )
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
-        return window
-
-    yield open_
-    install_translators(qapp, "en")
 
 
 def results(window: CheckoutWindow) -> list[list[str]]:

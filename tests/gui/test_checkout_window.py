@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 import pytest
@@ -13,8 +12,6 @@ from sqlalchemy import select
 
 from posapp.db.models import Sale
 from posapp.domain.barcodes import make_ean13
-from posapp.domain.roles import Actor
-from posapp.gui.app import describe_database, install_translators
 from posapp.gui.checkout.window import CheckoutWindow
 from posapp.gui.dialogs.amount import AmountDialog
 from posapp.gui.dialogs.parked import ParkedSalesDialog
@@ -23,40 +20,11 @@ from posapp.gui.dialogs.pin import ApprovalDialog, SignInDialog
 from posapp.gui.dialogs.void import VoidDialog
 from posapp.gui.models.cart import Column
 from posapp.gui.scanner import ScannerFilter
-from tests.conftest import TILL, Shop
+from tests.conftest import Shop
+from tests.gui.helpers import OpenTill, plain
 from tests.integration.helpers import payments, sale_lines, sales
 
 pytestmark = pytest.mark.usefixtures("quick_pin_hashes")
-
-OpenTill = Callable[..., CheckoutWindow]
-
-
-def plain(text: str) -> str:
-    return text.replace("\xa0", " ")
-
-
-@pytest.fixture
-def open_till(qtbot: QtBot, qapp: QApplication, shop: Shop) -> Iterator[OpenTill]:
-    """The checkout window for a signed-in user (the cashier unless told), shown and active."""
-
-    def open_(actor: Actor | None = None, language: str = "lv") -> CheckoutWindow:
-        install_translators(qapp, language)
-        window = CheckoutWindow(
-            shop.uow,
-            actor or shop.cashier,
-            TILL,
-            language=language,
-            database_label=describe_database(shop.uow.engine.url),
-        )
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
-        return window
-
-    yield open_
-    install_translators(qapp, "en")
 
 
 def rows(window: CheckoutWindow) -> list[list[str]]:

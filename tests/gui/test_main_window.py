@@ -21,16 +21,12 @@ from posapp.gui.main_window import MainWindow
 from posapp.gui.models.recent_sales import Column
 from posapp.services.settings import update_settings
 from tests.conftest import TILL, Shop
+from tests.gui.helpers import plain
 from tests.integration.helpers import refund_sale, sell
 
 pytestmark = pytest.mark.usefixtures("quick_pin_hashes")
 
 OpenWindow = Callable[..., MainWindow]
-
-
-def plain(text: str) -> str:
-    """Babel separates amounts with no-break spaces; compare them as plain spaces."""
-    return text.replace("\xa0", " ")
 
 
 def status_texts(window: MainWindow) -> list[str]:

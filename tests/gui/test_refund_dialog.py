@@ -2,54 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from posapp.domain.barcodes import receipt_code
 from posapp.domain.cart import PaymentMethod
-from posapp.domain.roles import Actor
-from posapp.gui.app import describe_database, install_translators
 from posapp.gui.checkout.window import CheckoutWindow
 from posapp.gui.dialogs.pin import ApprovalDialog
 from posapp.gui.dialogs.refund import RefundColumn, RefundDialog, parse_receipt
 from posapp.services.checkout import CompletedSale
 from tests.conftest import TILL, Shop
+from tests.gui.helpers import OpenTill, plain
 from tests.integration.helpers import payments, refund_sale, sale_lines, sales, sell
 
 pytestmark = pytest.mark.usefixtures("quick_pin_hashes")
-
-OpenTill = Callable[..., CheckoutWindow]
-
-
-def plain(text: str) -> str:
-    return text.replace("\xa0", " ")
-
-
-@pytest.fixture
-def open_till(qtbot: QtBot, qapp: QApplication, shop: Shop) -> Iterator[OpenTill]:
-    def open_(actor: Actor | None = None, language: str = "lv") -> CheckoutWindow:
-        install_translators(qapp, language)
-        window = CheckoutWindow(
-            shop.uow,
-            actor or shop.cashier,
-            TILL,
-            language=language,
-            database_label=describe_database(shop.uow.engine.url),
-        )
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
-        return window
-
-    yield open_
-    install_translators(qapp, "en")
 
 
 def dialog_of(qtbot: QtBot, window: CheckoutWindow, kind: type[QDialog]) -> QDialog:

@@ -22,6 +22,7 @@ from posapp.gui.dialogs.pin import SignInDialog
 from posapp.gui.main_window import MainWindow
 from posapp.services.shifts import open_shift_id
 from tests.conftest import TILL, Shop
+from tests.gui.helpers import plain
 from tests.integration.helpers import sell
 
 pytestmark = pytest.mark.usefixtures("quick_pin_hashes")
@@ -29,10 +30,6 @@ pytestmark = pytest.mark.usefixtures("quick_pin_hashes")
 PINS = {"Ilze": "1111", "Māris": "2222", "Līga": "3333"}
 
 StartTill = Callable[..., TillFlow]
-
-
-def plain(text: str) -> str:
-    return text.replace("\xa0", " ")
 
 
 @pytest.fixture
