@@ -112,6 +112,8 @@ class CheckoutWindow(QMainWindow):
         view.verticalHeader().hide()
         view.verticalHeader().setDefaultSectionSize(52)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Scrolling by pixels lets Qt move what is painted and paint only the new row.
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = view.horizontalHeader()
         # Numbers get fixed widths from the font: ResizeToContents would read every row's
         # text again on each scan, making a scan slower the longer the basket.
@@ -263,7 +265,8 @@ class CheckoutWindow(QMainWindow):
 
     def clear_banner(self) -> None:
         self._flash.stop()
-        self.ui.bannerFrame.setStyleSheet("")
+        if self.ui.bannerFrame.styleSheet():  # a flash left its colour: restyling costs a scan
+            self.ui.bannerFrame.setStyleSheet("")
         self.ui.bannerLabel.setText(self.tr("Ready. Scan an item or a loyalty card."))
         set_state(self.ui.bannerFrame, "idle")
         set_state(self.ui.bannerLabel, "idle")
