@@ -62,7 +62,6 @@ GTIN_LENGTHS = frozenset({8, 12, 13})
 MAX_TEXT_LENGTH = 64
 MIN_NUMERIC_LENGTH = 4
 
-_LABEL_DIGITS = 10  # digits between the 2-digit prefix and the check digit of an EAN-13
 _RECEIPT_RE = re.compile(r"R([A-Z0-9]{1,8})-([0-9]{1,9})")
 _VOUCHER_RE = re.compile(r"V-([A-Z0-9]{4,32})")
 _TILL_CODE_RE = re.compile(r"[A-Z0-9]{1,8}")
@@ -157,11 +156,6 @@ class InStorePrefix:
             or not 4 <= self.item_digits <= 6
         ):
             raise ValueError(f"item_digits must be 4, 5 or 6, got {self.item_digits!r}")
-
-    @property
-    def value_digits(self) -> int:
-        """Digits of price (cents) or weight (grams) in a label."""
-        return _LABEL_DIGITS - self.item_digits
 
 
 @dataclass(frozen=True)

@@ -23,13 +23,16 @@ def to_grams(quantity: Decimal) -> Decimal:
     return quantity.quantize(GRAM, rounding=ROUND_HALF_UP)
 
 
-def parse_amount(text: str) -> Decimal:
-    """Read a euro amount typed by a person or found in a CSV file.
+def parse_number(text: str) -> Decimal:
+    """A number a person typed or a file holds: "2,35", "2.35", "€ 2,35", "20", "0,355".
 
-    Accepts a dot or a comma as the decimal separator ("3.45", "3,45", "€ 3,45")
-    and at most two decimals. Raises ValueError with a readable reason.
+    A comma and a point both mark decimals (a till keypad has one key for it);
+    spaces and a euro sign are ignored. Raises ValueError with a readable reason.
     """
-    cleaned = text.strip().replace("€", "").replace("EUR", "").replace(" ", "").replace(",", ".")
+    cleaned = text.strip()
+    for noise in ("€", "EUR", " ", "\xa0"):
+        cleaned = cleaned.replace(noise, "")
+    cleaned = cleaned.replace(",", ".")
     if not cleaned:
         raise ValueError("empty amount")
     try:
@@ -38,27 +41,15 @@ def parse_amount(text: str) -> Decimal:
         raise ValueError(f"not an amount: {text.strip()!r}") from None
     if not value.is_finite():
         raise ValueError(f"not an amount: {text.strip()!r}")
+    return value
+
+
+def parse_amount(text: str) -> Decimal:
+    """A euro amount (see parse_number) with at most two decimals; ValueError otherwise."""
+    value = parse_number(text)
     if value != to_cents(value):
         raise ValueError(f"more than two decimals: {text.strip()!r}")
     return to_cents(value)
-
-
-def cents(amount: Decimal) -> int:
-    """Whole cents of an amount already rounded to cents (how amounts are stored)."""
-    return int(to_cents(amount) * 100)
-
-
-def from_cents(value: int) -> Decimal:
-    return (Decimal(value) / 100).quantize(CENT)
-
-
-def milli(quantity: Decimal) -> int:
-    """Thousandths of a quantity (how quantities are stored)."""
-    return int(to_grams(quantity) * 1000)
-
-
-def from_milli(value: int) -> Decimal:
-    return (Decimal(value) / 1000).quantize(GRAM)
 
 
 def plain_quantity(quantity: Decimal) -> str:

@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 
 from babel import dates, numbers
 
+from posapp.domain.money import parse_number
+
 LOCALES = {"lv": "lv_LV", "en": "en_IE"}
 
 
@@ -62,16 +64,8 @@ def format_plain_amount(amount: Decimal, language: str) -> str:
 
 
 def parse_amount(text: str) -> Decimal | None:
-    """What a person typed as an amount or quantity ("2,35", "2.35", "20"); None if not one.
-
-    Both the comma and the point are read as the decimal mark: a till keypad has one key.
-    """
-    cleaned = text.strip().replace(" ", "").replace("\xa0", "").replace("€", "")
-    cleaned = cleaned.replace(",", ".")
-    if not cleaned or cleaned.count(".") > 1:
-        return None
+    """What a person typed as an amount or quantity ("2,35", "2.35", "20"); None if not one."""
     try:
-        value = Decimal(cleaned)
-    except ArithmeticError:
+        return parse_number(text)
+    except ValueError:
         return None
-    return value if value.is_finite() else None

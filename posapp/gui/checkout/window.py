@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from posapp.db.uow import UnitOfWork
 from posapp.domain.barcodes import ReceiptCode
 from posapp.domain.cart import Cart, CartLine, Discount, PaymentMethod
+from posapp.domain.money import plain_quantity
 from posapp.domain.roles import Actor, Role
 from posapp.domain.text import search_key
 from posapp.errors import DatabaseError, PermissionDenied, PosError
@@ -54,7 +55,7 @@ from posapp.gui.models.products import MatchColumn, ProductMatchModel
 from posapp.gui.theme import set_state
 from posapp.services import catalog, checkout, parking, refunds
 from posapp.services.catalog import ProductMatch
-from posapp.services.checkout import CompletedSale, ScanKind
+from posapp.services.checkout import ScanKind
 from posapp.services.overview import shop_overview
 from posapp.services.settings import load_settings
 
@@ -92,7 +93,6 @@ class CheckoutWindow(QMainWindow):
         self.till_code = till_code
         self._language = language
         self.dialog: QDialog | None = None
-        self.last_sale: CompletedSale | None = None
 
         settings = load_settings(uow)
         self.rules = settings.barcode_rules()
@@ -572,11 +572,7 @@ class CheckoutWindow(QMainWindow):
         dialog = AmountDialog(
             self.tr("Quantity"),
             self.tr("{name}: the new quantity ({unit}).").format(name=line.name, unit=unit),
-            format_plain_amount(line.quantity, self._language)
-            .removesuffix(",00")
-            .removesuffix(".00")
-            if not line.by_weight
-            else str(line.quantity),
+            plain_quantity(line.quantity),
             parent=self,
         )
 
@@ -704,7 +700,6 @@ class CheckoutWindow(QMainWindow):
         except PosError as error:
             self._fail(error)
             return
-        self.last_sale = completed
         self.sale_completed.emit(completed)
         receipt = f"{completed.till_code}-{completed.receipt_number}"
         if completed.change:
