@@ -302,9 +302,9 @@ def _holds_demo(target: str) -> bool:
         return False
     engine = make_engine(url)
     try:
+        if schema.current_revision(engine) is None:
+            return False
         with engine.connect() as connection:
-            if schema.current_revision(engine) is None:
-                return False
             flag = connection.execute(
                 select(Setting.value).where(Setting.key == "is_demo")
             ).scalar()

@@ -8,7 +8,7 @@ never an ORM object or a session.
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QFont, QHideEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QMainWindow, QWidget
 
 from posapp.db.uow import UnitOfWork
@@ -16,7 +16,7 @@ from posapp.errors import PosError
 from posapp.gui.formatting import format_count, format_moment, format_money
 from posapp.gui.forms.ui_main_window import Ui_MainWindow
 from posapp.gui.models.recent_sales import Column, RecentSalesModel
-from posapp.gui.theme import set_state
+from posapp.gui.theme import capitalize_card_titles, set_state
 from posapp.services.overview import ShopOverview, shop_overview
 
 # The window reads the figures again this often, so "today" never goes stale.
@@ -44,11 +44,7 @@ class MainWindow(QMainWindow):
 
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]  # generated code
-        for label in self.findChildren(QLabel):
-            if label.property("role") == "cardTitle":
-                font = label.font()
-                font.setCapitalization(QFont.Capitalization.AllUppercase)
-                label.setFont(font)
+        capitalize_card_titles(self)
 
         self.recent_sales = RecentSalesModel(self)
         view = self.ui.recentSalesView

@@ -6,7 +6,8 @@ Widgets in ui/*.ui opt into a look with a dynamic property, e.g. a QLabel with
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 # Readable at arm's length: the base size of every text, in points.
 BASE_POINT_SIZE = 14
@@ -121,3 +122,12 @@ def set_state(widget: QWidget, state: str) -> None:
     widget.setProperty("state", state)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+def capitalize_card_titles(widget: QWidget) -> None:
+    """Card titles in capitals ("TODAY", "ŠODIEN"): style sheets cannot set capitalization."""
+    for label in widget.findChildren(QLabel):
+        if label.property("role") == "cardTitle":
+            font = label.font()
+            font.setCapitalization(QFont.Capitalization.AllUppercase)
+            label.setFont(font)

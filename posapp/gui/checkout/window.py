@@ -22,7 +22,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -52,7 +52,7 @@ from posapp.gui.formatting import format_moment, format_money, format_plain_amou
 from posapp.gui.forms.ui_checkout_window import Ui_CheckoutWindow
 from posapp.gui.models.cart import CartModel, Column
 from posapp.gui.models.products import MatchColumn, ProductMatchModel
-from posapp.gui.theme import set_state
+from posapp.gui.theme import capitalize_card_titles, set_state
 from posapp.services import catalog, checkout, parking, refunds
 from posapp.services.catalog import ProductMatch
 from posapp.services.checkout import ScanKind
@@ -156,11 +156,7 @@ class CheckoutWindow(QMainWindow):
 
     # -- look -----------------------------------------------------------------
     def _polish(self) -> None:
-        for label in self.findChildren(QLabel):
-            if label.property("role") == "cardTitle":
-                font = label.font()
-                font.setCapitalization(QFont.Capitalization.AllUppercase)
-                label.setFont(font)
+        capitalize_card_titles(self)
         manager = self.actor.role in (Role.OWNER, Role.MANAGER)
         self.ui.actionOverview.setVisible(manager)
         self.ui.actionOverview.setEnabled(manager)

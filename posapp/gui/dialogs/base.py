@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QWidget
 
-from posapp.gui.theme import set_state
+from posapp.gui.theme import capitalize_card_titles, set_state
 
 _ENTER_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter})
 
@@ -20,11 +20,7 @@ class KeyDialog(QDialog):
 
     def polish_form(self) -> None:
         """After setupUi: card titles in capitals; no button steals Enter (confirm() has it)."""
-        for label in self.findChildren(QLabel):
-            if label.property("role") == "cardTitle":
-                font = label.font()
-                font.setCapitalization(QFont.Capitalization.AllUppercase)
-                label.setFont(font)
+        capitalize_card_titles(self)
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
             button.setDefault(False)
