@@ -66,6 +66,7 @@ from catalog_db import (
     working_copy,
 )
 from sqlalchemy import event
+from stats import Stats
 
 import posapp
 from posapp.db.engine import SQLITE_BUSY_SECONDS
@@ -136,37 +137,6 @@ class RawSale:
     total: int
     lines: list[LineRow]  # without sale_id, which the transaction learns
     payment: tuple[str, int, int]  # method, amount, tendered
-
-
-@dataclass(frozen=True)
-class Stats:
-    label: str
-    samples_ns: list[int]
-
-    @property
-    def n(self) -> int:
-        return len(self.samples_ns)
-
-    def percentile(self, q: float) -> float:
-        """Nearest-rank percentile in milliseconds."""
-        ordered = sorted(self.samples_ns)
-        rank = max(1, math.ceil(q / 100 * len(ordered)))
-        return ordered[rank - 1] / 1e6
-
-    @property
-    def p50(self) -> float:
-        return self.percentile(50)
-
-    @property
-    def p99(self) -> float:
-        return self.percentile(99)
-
-    @property
-    def max(self) -> float:
-        return max(self.samples_ns) / 1e6
-
-    def row(self) -> str:
-        return f"{self.label:<50} {self.n:>6} {self.p50:>9.3f} {self.p99:>9.3f} {self.max:>9.3f}"
 
 
 # --------------------------------------------------------------------------- helpers

@@ -44,7 +44,6 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import math
 import os
 import platform
 import random
@@ -56,6 +55,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from stats import Stats
 
 if TYPE_CHECKING:
     from catalog_db import Shop
@@ -245,37 +246,6 @@ def child(args: argparse.Namespace) -> None:
 
 
 # --------------------------------------------------------------------------- statistics
-
-
-@dataclass(frozen=True)
-class Stats:
-    label: str
-    samples_ns: list[int]
-
-    @property
-    def n(self) -> int:
-        return len(self.samples_ns)
-
-    def percentile(self, q: float) -> float:
-        """Nearest-rank percentile in milliseconds."""
-        ordered = sorted(self.samples_ns)
-        rank = max(1, math.ceil(q / 100 * len(ordered)))
-        return ordered[rank - 1] / 1e6
-
-    @property
-    def p50(self) -> float:
-        return self.percentile(50)
-
-    @property
-    def p99(self) -> float:
-        return self.percentile(99)
-
-    @property
-    def max(self) -> float:
-        return max(self.samples_ns) / 1e6
-
-    def row(self) -> str:
-        return f"{self.label:<50} {self.n:>6} {self.p50:>9.3f} {self.p99:>9.3f} {self.max:>9.3f}"
 
 
 HEADER = f"{'measurement':<50} {'n':>6} {'p50 ms':>9} {'p99 ms':>9} {'max ms':>9}"
