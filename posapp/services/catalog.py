@@ -21,7 +21,7 @@ from posapp.db.models import (
 )
 from posapp.db.uow import UnitOfWork
 from posapp.domain.text import code_key, prefix_upper_bound, search_key
-from posapp.services.settings import read_settings
+from posapp.services.settings import MAX_QUICK_KEYS, read_settings
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,6 @@ def find_product(uow: UnitOfWork, barcode: str) -> ProductInfo | None:
 # inactive products it passes over), however many products there are.
 
 MIN_SEARCH_LENGTH = 2
-QUICK_KEYS = 12
 BEST_SELLER_DAYS = 30
 
 _MATCH_COLUMNS = (Product.id, Product.sku, Product.name, Product.price, Product.sold_by)
@@ -169,7 +168,7 @@ _BEST_SELLERS = (
     .join_from(_SOLD, Product, Product.id == _SOLD.c.product_id)
     .where(Product.active)
     .order_by(_SOLD.c.rung_up.desc(), Product.search_key, Product.id)
-    .limit(QUICK_KEYS)
+    .limit(MAX_QUICK_KEYS)
 )
 
 
