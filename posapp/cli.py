@@ -110,6 +110,16 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("name")
     add.add_argument("--role", required=True, choices=[role.value for role in Role])
     add.set_defaults(handler=_user_add)
+
+    settings = commands.add_parser(
+        "settings", parents=[common], help=_("show the shop's settings, or change one")
+    )
+    settings.set_defaults(handler=_settings_show)
+    settings_commands = settings.add_subparsers(title=_("commands"), metavar="COMMAND")
+    setting = settings_commands.add_parser("set", parents=[common], help=_("change a setting"))
+    setting.add_argument("name")
+    setting.add_argument("value")
+    setting.set_defaults(handler=_settings_set)
     return parser
 
 
@@ -235,6 +245,26 @@ def _user_add(args: argparse.Namespace) -> int:
         uow, Actor.command_line(), args.name, Role(args.role), _read_pin(args.name)
     )
     print(_("Added {role} {name}.").format(role=role_name(info.role), name=info.name))
+    return 0
+
+
+def _settings_show(args: argparse.Namespace) -> int:
+    from posapp.services.settings import load_settings, setting_names, setting_text
+
+    uow, _till = _open(_config(args))
+    current = load_settings(uow)
+    for name in setting_names():
+        print(f"{name} = {setting_text(current, name)}")
+    return 0
+
+
+def _settings_set(args: argparse.Namespace) -> int:
+    from posapp.services.settings import parse_setting, setting_text, update_settings
+
+    uow, _till = _open(_config(args))
+    value = parse_setting(args.name, args.value)
+    changed = update_settings(uow, Actor.command_line(), **{args.name: value})
+    print(f"{args.name} = {setting_text(changed, args.name)}")
     return 0
 
 

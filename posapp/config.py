@@ -1,7 +1,8 @@
 """Where posapp keeps its data and which database and till it uses. No Qt here.
 
 Precedence: command-line options, then environment variables
-(POSAPP_DATABASE_URL, POSAPP_TILL, POSAPP_LANGUAGE, POSAPP_DATA_DIR), then defaults.
+(POSAPP_DATABASE_URL, POSAPP_TILL, POSAPP_LANGUAGE, POSAPP_DATA_DIR,
+POSAPP_SCANNER_PORT, POSAPP_SCANNER_BAUD), then defaults.
 """
 
 from __future__ import annotations
@@ -20,10 +21,17 @@ def data_dir() -> Path:
     return Path(override) if override else user_data_path(APP_NAME, appauthor=False)
 
 
+DEFAULT_SCANNER_BAUD = 9600
+
+
 @dataclass(frozen=True)
 class Config:
     database: str  # a SQLAlchemy URL or a path to a SQLite file
     till_code: str
+    # A scanner on a serial (COM) port of this till, if any: POSAPP_SCANNER_PORT,
+    # POSAPP_SCANNER_BAUD. A keyboard-wedge (USB HID) scanner needs no setting.
+    scanner_port: str | None = None
+    scanner_baud: int = DEFAULT_SCANNER_BAUD
 
     @classmethod
     def load(cls, database: str | None = None, till_code: str | None = None) -> Config:
@@ -32,8 +40,16 @@ class Config:
             or os.environ.get("POSAPP_DATABASE_URL")
             or str(data_dir() / "posapp.sqlite"),
             till_code=(till_code or os.environ.get("POSAPP_TILL") or "T1").upper(),
+            scanner_port=os.environ.get("POSAPP_SCANNER_PORT", "").strip() or None,
+            scanner_baud=_baud(os.environ.get("POSAPP_SCANNER_BAUD", "")),
         )
 
     @staticmethod
     def demo_database() -> str:
         return str(data_dir() / "demo.sqlite")
+
+
+def _baud(text: str) -> int:
+    """POSAPP_SCANNER_BAUD as a number; empty or not a positive number: the default."""
+    text = text.strip()
+    return int(text) if text.isdigit() and int(text) > 0 else DEFAULT_SCANNER_BAUD

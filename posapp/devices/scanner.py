@@ -40,6 +40,7 @@ __all__ = [
     "Hold",
     "PassThrough",
     "Scan",
+    "SerialFrames",
 ]
 
 DEFAULT_THRESHOLD_MS = 50
@@ -160,3 +161,33 @@ class BurstDetector(Generic[KeyT]):
     def _clear(self) -> None:
         self._held.clear()
         self._texts.clear()
+
+
+class SerialFrames:
+    """Codes from a serial (COM) scanner's byte stream: each ends with CR, LF or both.
+
+    Bytes arrive in arbitrary pieces; `feed()` returns the codes completed by a
+    piece and keeps the rest for the next one. A scanner sends ASCII; anything
+    else is decoded as Latin-1, so no byte is ever an error. A code longer than
+    `max_length` without an end is noise (a wrong baud rate): it is dropped.
+    """
+
+    def __init__(self, max_length: int = 256) -> None:
+        self._buffer = bytearray()
+        self._max_length = max_length
+
+    def feed(self, data: bytes) -> list[str]:
+        self._buffer += data
+        codes: list[str] = []
+        while True:
+            ends = [at for at in (self._buffer.find(b"\r"), self._buffer.find(b"\n")) if at >= 0]
+            if not ends:
+                break
+            end = min(ends)
+            code = self._buffer[:end].decode("latin-1").strip()
+            del self._buffer[: end + 1]
+            if code:
+                codes.append(code)
+        if len(self._buffer) > self._max_length:
+            self._buffer.clear()
+        return codes

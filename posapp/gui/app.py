@@ -22,7 +22,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL
 
 from posapp import i18n
-from posapp.config import Config
+from posapp.config import DEFAULT_SCANNER_BAUD, Config
 from posapp.db.uow import UnitOfWork
 from posapp.domain.roles import Actor
 from posapp.errors import DatabaseError, PosError
@@ -31,6 +31,7 @@ from posapp.gui.dialogs.amount import OpenShiftDialog
 from posapp.gui.dialogs.pin import SignInDialog
 from posapp.gui.main_window import MainWindow
 from posapp.gui.scanner import ScannerFilter
+from posapp.gui.serial_scanner import SerialScanner
 from posapp.gui.theme import apply_theme
 from posapp.services.settings import load_settings
 from posapp.services.setup import open_database, prepare_shop
@@ -38,9 +39,6 @@ from posapp.services.shifts import open_shift_id, till_id
 
 TRANSLATIONS = Path(str(files("posapp") / "resources" / "translations"))
 GUI_LANGUAGES = ("en", "lv")  # English is the source language: it needs no translator
-
-IDLE_LOCK_MINUTES = 5.0  # default; POSAPP_IDLE_LOCK_MINUTES overrides it (0: never)
-IDLE_LOCK_VARIABLE = "POSAPP_IDLE_LOCK_MINUTES"
 
 PASSWORD_IN_URL = re.compile(r"://[^/:@]*:([^@]*)@")
 
@@ -75,7 +73,16 @@ def run(config: Config) -> int:
         # The shop at a glance: hidden until an owner or manager asks for it (F11), so
         # nothing of the day's takings shows before someone has signed in.
         window = MainWindow(uow, config.till_code, language=language, database_label=database_label)
-        till = TillFlow(app, uow, config.till_code, language, database_label, overview=window)
+        till = TillFlow(
+            app,
+            uow,
+            config.till_code,
+            language,
+            database_label,
+            overview=window,
+            scanner_port=config.scanner_port,
+            scanner_baud=config.scanner_baud,
+        )
         till.start()
         try:
             return app.exec()
@@ -86,19 +93,6 @@ def run(config: Config) -> int:
             uow.engine.dispose()
     finally:
         install_translators(app, "en")
-
-
-def idle_lock_minutes() -> float:
-    """Minutes without a key or a click before the till locks (0: never).
-
-    POSAPP_IDLE_LOCK_MINUTES, else IDLE_LOCK_MINUTES; a value that is not a number is ignored.
-    """
-    text = os.environ.get(IDLE_LOCK_VARIABLE, "").strip().replace(",", ".")
-    try:
-        minutes = float(text) if text else IDLE_LOCK_MINUTES
-    except ValueError:
-        return IDLE_LOCK_MINUTES
-    return max(minutes, 0.0)
 
 
 class ActivityFilter(QObject):
@@ -125,9 +119,11 @@ class TillFlow(QObject):
     """Sign in, open a shift if none is open, then the checkout window, fed by the scanner.
 
     The till locks (back to the sign-in, the checkout window hidden with its sale) on
-    Ctrl+L or after `idle_minutes` without a key or a click; whoever signs in next gets
-    the same sale. Closing the shift ends the checkout window: the next sign-in opens
-    a new shift.
+    Ctrl+L or after `idle_minutes` without a key or a click (default: the shop's
+    idle_lock_minutes setting); whoever signs in next gets the same sale. Closing the
+    shift ends the checkout window: the next sign-in opens a new shift. Scanner bursts
+    are told from typing with the shop's scanner settings; a serial scanner on
+    `scanner_port` feeds the same window.
     """
 
     def __init__(
@@ -140,6 +136,8 @@ class TillFlow(QObject):
         *,
         overview: MainWindow,
         idle_minutes: float | None = None,
+        scanner_port: str | None = None,
+        scanner_baud: int = DEFAULT_SCANNER_BAUD,
     ) -> None:
         super().__init__(app)
         self._app, self._uow, self._till_code = app, uow, till_code
@@ -148,10 +146,20 @@ class TillFlow(QObject):
         self.checkout: CheckoutWindow | None = None
         self._dialog: QDialog | None = None  # the sign-in or open-shift dialog on screen
         self._stopping = False
-        self.scanner = ScannerFilter(app)
+        settings = load_settings(uow)
+        self.scanner = ScannerFilter(
+            app, threshold_ms=settings.scanner_gap_ms, min_length=settings.scanner_min_length
+        )
         self.scanner.scanned.connect(self._scanned)
         app.installEventFilter(self.scanner)
-        minutes = idle_lock_minutes() if idle_minutes is None else idle_minutes
+        self.serial_scanner: SerialScanner | None = None
+        self._serial_state: tuple[str, bool] | None = None
+        if scanner_port:
+            self.serial_scanner = SerialScanner(scanner_port, scanner_baud, self)
+            self.serial_scanner.scanned.connect(self._scanned)
+            self.serial_scanner.state_changed.connect(self._serial_state_changed)
+            self.serial_scanner.start()
+        minutes = settings.idle_lock_minutes if idle_minutes is None else idle_minutes
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.setInterval(max(int(minutes * 60_000), 1))
@@ -186,12 +194,19 @@ class TillFlow(QObject):
         if self._dialog is not None:
             self._dialog.close()
         self.idle_timer.stop()
+        if self.serial_scanner is not None:
+            self.serial_scanner.stop()
         self._app.removeEventFilter(self.scanner)
         self._app.removeEventFilter(self.activity)
         if self.checkout is not None:
             self.checkout.close()
             self.checkout.deleteLater()
             self.checkout = None
+
+    def _serial_state_changed(self, text: str, ok: bool) -> None:
+        self._serial_state = (text, ok)
+        if self.checkout is not None:
+            self.checkout.set_scanner_state(text, ok)
 
     def _scanned(self, code: str) -> None:
         if self.checkout is not None and self.checkout.isVisible():
@@ -240,6 +255,8 @@ class TillFlow(QObject):
             self.start()
             return
         self.checkout = window
+        if self._serial_state is not None:
+            window.set_scanner_state(*self._serial_state)
         window.overview_requested.connect(self._show_overview)
         window.lock_requested.connect(self.lock)
         window.shift_closed.connect(self._shift_closed)

@@ -20,6 +20,9 @@ Key releases: a widget may act on a release (a button pressed with the space
 bar clicks on release), so a release is kept with its held press and replayed
 right after it; the releases of the keys of a scan are swallowed.
 
+A window whose TYPING_PROPERTY is true (the PIN, float and cash-count dialogs)
+is left alone: whatever is typed there is typing, however fast.
+
 What the filter does not see: keys Qt delivers as shortcuts (``QShortcut``,
 ``QAction``) never arrive as key presses, and text composed by an input method
 arrives as input-method events. Keys pressed with Ctrl, Alt or Meta and
@@ -41,6 +44,7 @@ from dataclasses import dataclass
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
 
 from posapp.devices.scanner import (
     DEFAULT_MIN_LENGTH,
@@ -51,7 +55,7 @@ from posapp.devices.scanner import (
     Scan,
 )
 
-__all__ = ["ScannerFilter"]
+__all__ = ["TYPING_PROPERTY", "ScannerFilter"]
 
 _KEY_PRESS = QEvent.Type.KeyPress
 _KEY_RELEASE = QEvent.Type.KeyRelease
@@ -78,6 +82,15 @@ _SHORTCUT_MODIFIERS = (
     | Qt.KeyboardModifier.AltModifier
     | Qt.KeyboardModifier.MetaModifier
 )
+
+
+TYPING_PROPERTY = "keysAreTyping"
+
+
+def _typing_window() -> bool:
+    """Whether the active window says its keys are always a person's (TYPING_PROPERTY)."""
+    window = QApplication.activeWindow()
+    return window is not None and bool(window.property(TYPING_PROPERTY))
 
 
 @dataclass(eq=False, slots=True)
@@ -130,6 +143,14 @@ class ScannerFilter(QObject):
         self._releases_to_swallow: dict[int, int] = {}
 
     @property
+    def threshold_ms(self) -> float:
+        return self._detector.threshold_ms
+
+    @property
+    def min_length(self) -> int:
+        return self._detector.min_length
+
+    @property
     def enabled(self) -> bool:
         """Whether bursts are captured; when off, every key passes untouched.
 
@@ -152,6 +173,10 @@ class ScannerFilter(QObject):
         if not self._enabled or not isinstance(event, QKeyEvent):
             return False
         if self._replaying and any(event is replayed for replayed in self._replaying):
+            return False
+        if event_type is _KEY_PRESS and _typing_window():
+            # A PIN or a cash count typed quickly stays what it is: typing. (Anything held
+            # when such a window came up is released by the timer as usual.)
             return False
         if event_type is _KEY_PRESS:
             return self._key_pressed(watched, event)

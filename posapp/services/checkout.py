@@ -47,6 +47,7 @@ class ScanKind(Enum):
     CUSTOMER = "customer"
     VOUCHER = "voucher"
     RECEIPT = "receipt"
+    WEIGH = "weigh"  # goods sold by weight, scanned by their own barcode: ask for the weight
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,8 @@ class ScanResult:
     # For RECEIPT: the receipt to refund; for VOUCHER: the code to apply.
     receipt: barcodes.ReceiptCode | None = None
     voucher_code: str | None = None
+    # For WEIGH: the product to add once its weight is known (add_product(..., weighed=True)).
+    product: ProductInfo | None = None
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,8 @@ def scan(
         )
     elif isinstance(scanned, barcodes.WeightLabel):
         new_cart = _add_product(cart, product, scanned.weight_kg, weighed=True)
+    elif product.by_weight:
+        return ScanResult(ScanKind.WEIGH, cart, product=product)
     else:
         new_cart = _add_product(cart, product, Decimal(1), weighed=False)
     return ScanResult(ScanKind.PRODUCT, new_cart)

@@ -6,18 +6,29 @@ import json
 from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 
 from posapp.db.models import Product, Setting
 from posapp.db.uow import UnitOfWork
+from posapp.devices.scanner import DEFAULT_MIN_LENGTH, DEFAULT_THRESHOLD_MS
 from posapp.domain.barcodes import BarcodeRules, InStoreKind, InStorePrefix
+from posapp.domain.money import parse_number
 from posapp.domain.roles import Actor, Permission, require
 from posapp.errors import InvalidInput
-from posapp.i18n import _
+from posapp.i18n import LANGUAGES, _
 from posapp.services import audit
 
 MAX_QUICK_KEYS = 12
+# The whole numbers a person may set, and their sensible range.
+_RANGES: dict[str, tuple[int, int]] = {
+    "idle_lock_minutes": (0, 240),
+    "scanner_gap_ms": (10, 200),
+    "scanner_min_length": (1, 20),
+    "pin_attempts": (1, 20),
+    "pin_lock_minutes": (1, 1440),
+}
 
 
 @dataclass(frozen=True)
@@ -49,6 +60,12 @@ class ShopSettings:
     # MAX_QUICK_KEYS). Empty: the best sellers of the last 30 days
     # (posapp.services.catalog.quick_key_products).
     quick_keys: tuple[str, ...] = ()
+    # Minutes without a key or a touch before a till locks itself (0: never).
+    idle_lock_minutes: int = 5
+    # A keyboard-wedge scanner is told from a person by timing: a burst of at least
+    # scanner_min_length characters at most scanner_gap_ms apart, ended by Enter or Tab.
+    scanner_gap_ms: int = DEFAULT_THRESHOLD_MS
+    scanner_min_length: int = DEFAULT_MIN_LENGTH
 
     def barcode_rules(self) -> BarcodeRules:
         return BarcodeRules(
@@ -114,12 +131,85 @@ def update_settings(uow: UnitOfWork, actor: Actor, **changes: Any) -> ShopSettin
         current = read_settings(uow)
         new = replace(current, **changes)
         new.barcode_rules()  # refuses an impossible barcode configuration
+        _check_ranges(new, changes)
         if "quick_keys" in changes:
             _check_quick_keys(uow, new.quick_keys)
         write_settings(uow, changes.keys(), new)
         audit.record(uow, actor, "settings_changed", {"changed": sorted(changes)})
         uow.commit()
     return new
+
+
+def _check_ranges(settings: ShopSettings, changes: dict[str, Any]) -> None:
+    if "time_zone" in changes:
+        try:
+            ZoneInfo(settings.time_zone)
+        except (ValueError, ZoneInfoNotFoundError):
+            raise InvalidInput(
+                _("{zone} is not a time zone; use a name like Europe/Riga.").format(
+                    zone=settings.time_zone
+                )
+            ) from None
+    if "language" in changes and settings.language not in LANGUAGES:
+        raise InvalidInput(
+            _("The language is one of: {languages}.").format(languages=", ".join(LANGUAGES))
+        )
+    for name in changes.keys() & _RANGES.keys():
+        low, high = _RANGES[name]
+        value = getattr(settings, name)
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            raise InvalidInput(
+                _("{name} is a whole number from {low} to {high}.").format(
+                    name=name, low=low, high=high
+                )
+            )
+
+
+def setting_names() -> list[str]:
+    return [f.name for f in fields(ShopSettings)]
+
+
+def setting_text(settings: ShopSettings, name: str) -> str:
+    """A setting as a person reads and types it (see parse_setting)."""
+    value = getattr(settings, name)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if name in _RECORD_TUPLES:
+        return _to_json(value)
+    if isinstance(value, tuple):
+        return ",".join(value)
+    return str(value)
+
+
+def parse_setting(name: str, text: str) -> Any:
+    """The typed value of a setting from what a person typed: a number, yes/no, a text,
+    a comma-separated list, or JSON for a list of records (as `posapp settings` shows it)."""
+    if name not in setting_names():
+        raise InvalidInput(
+            _("There is no setting {name}. See them all with: posapp settings").format(name=name)
+        )
+    default = getattr(ShopSettings(), name)
+    text = text.strip()
+    try:
+        if isinstance(default, bool):
+            if text.lower() not in ("yes", "no", "true", "false", "1", "0"):
+                raise ValueError(text)
+            return text.lower() in ("yes", "true", "1")
+        if isinstance(default, int):
+            return int(text)
+        if isinstance(default, Decimal):
+            return parse_number(text)
+        if name in _RECORD_TUPLES:
+            return _from_json(name, text)
+        if isinstance(default, tuple):
+            return tuple(item.strip() for item in text.split(",") if item.strip())
+    except (ValueError, TypeError, KeyError) as error:
+        raise InvalidInput(
+            _("{text} is not a value for {name} (like the value posapp settings shows).").format(
+                text=text, name=name
+            )
+        ) from error
+    return text
 
 
 def _quick_keys(value: Any) -> tuple[str, ...]:

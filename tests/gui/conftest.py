@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -14,10 +15,11 @@ from pytestqt.qtbot import QtBot
 
 from posapp import i18n
 from posapp.domain.roles import Actor
-from posapp.gui.app import describe_database, install_translators
+from posapp.gui.app import TillFlow, describe_database, install_translators
 from posapp.gui.checkout.window import CheckoutWindow
+from posapp.gui.main_window import MainWindow
 from tests.conftest import TILL, Shop
-from tests.gui.helpers import OpenTill
+from tests.gui.helpers import OpenTill, StartTill
 
 
 @pytest.fixture(autouse=True)
@@ -56,4 +58,39 @@ def open_till(qtbot: QtBot, qapp: QApplication, shop: Shop) -> Iterator[OpenTill
         return window
 
     yield open_
+    install_translators(qapp, "en")
+
+
+@pytest.fixture
+def start_till(qtbot: QtBot, qapp: QApplication, shop: Shop) -> Iterator[StartTill]:
+    """The till as run() starts it: the sign-in first, then the checkout window."""
+    flows: list[TillFlow] = []
+    overviews: list[MainWindow] = []
+
+    def start(idle_minutes: float | None = 0, language: str = "en", **options: Any) -> TillFlow:
+        install_translators(qapp, language)
+        label = describe_database(shop.uow.engine.url)
+        overview = MainWindow(shop.uow, TILL, language=language, database_label=label)
+        overviews.append(overview)
+        flow = TillFlow(
+            qapp,
+            shop.uow,
+            TILL,
+            language,
+            label,
+            overview=overview,
+            idle_minutes=idle_minutes,
+            **options,
+        )
+        flows.append(flow)
+        flow.start()
+        return flow
+
+    yield start
+    for flow in flows:
+        flow.stop()
+        flow.deleteLater()
+    for overview in overviews:
+        overview.close()
+        overview.deleteLater()
     install_translators(qapp, "en")

@@ -45,6 +45,7 @@ def cart_names(window: CheckoutWindow) -> list[str]:
 
 
 def saved_names(shop: Shop, window: CheckoutWindow) -> list[str]:
+    window.wait_saved()
     saved = parking.open_cart(shop.uow, window.till_id)
     assert saved is not None
     return [line.name for line in saved.lines]

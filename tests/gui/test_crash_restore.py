@@ -20,7 +20,8 @@ pytestmark = pytest.mark.usefixtures("quick_pin_hashes")
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# The till as the app builds it, ringing up two items, then killed without warning.
+# The till as the app builds it, ringing up two items, then killed without warning once
+# they are written.
 DRIVER = textwrap.dedent(
     """
     import os, signal, sys
@@ -38,6 +39,7 @@ DRIVER = textwrap.dedent(
     window.show()
     for code in codes:
         window.handle_scan(code)
+    window.wait_saved()  # the saver's thread writes each change a moment after it
     print(len(window.cart.lines), flush=True)
     os.kill(os.getpid(), signal.SIGKILL)
     """

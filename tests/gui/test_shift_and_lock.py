@@ -2,87 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from posapp.domain.cart import PaymentMethod
-from posapp.gui import app as app_module
-from posapp.gui.app import TillFlow, describe_database, idle_lock_minutes, install_translators
 from posapp.gui.checkout.window import CheckoutWindow
 from posapp.gui.dialogs.close_shift import (
     SHORT_COLOUR,
     CloseShiftDialog,
     CountColumn,
 )
-from posapp.gui.dialogs.pin import SignInDialog
-from posapp.gui.main_window import MainWindow
 from posapp.services.shifts import open_shift_id
-from tests.conftest import TILL, Shop
-from tests.gui.helpers import plain
+from tests.conftest import Shop
+from tests.gui.helpers import StartTill, plain, sign_in, sign_in_dialog
 from tests.integration.helpers import sell
 
 pytestmark = pytest.mark.usefixtures("quick_pin_hashes")
-
-PINS = {"Ilze": "1111", "Māris": "2222", "Līga": "3333"}
-
-StartTill = Callable[..., TillFlow]
-
-
-@pytest.fixture
-def start_till(qtbot: QtBot, qapp: QApplication, shop: Shop) -> Iterator[StartTill]:
-    """The till as run() starts it: the sign-in first, then the checkout window."""
-    flows: list[TillFlow] = []
-    overviews: list[MainWindow] = []
-
-    def start(idle_minutes: float = 0, language: str = "en") -> TillFlow:
-        install_translators(qapp, language)
-        label = describe_database(shop.uow.engine.url)
-        overview = MainWindow(shop.uow, TILL, language=language, database_label=label)
-        overviews.append(overview)
-        flow = TillFlow(
-            qapp, shop.uow, TILL, language, label, overview=overview, idle_minutes=idle_minutes
-        )
-        flows.append(flow)
-        flow.start()
-        return flow
-
-    yield start
-    for flow in flows:
-        flow.stop()
-        flow.deleteLater()
-    for overview in overviews:
-        overview.close()
-        overview.deleteLater()
-    install_translators(qapp, "en")
-
-
-def sign_in_dialog(qtbot: QtBot) -> SignInDialog:
-    found: list[SignInDialog] = []
-
-    def shown() -> bool:
-        found[:] = [
-            w
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, SignInDialog) and w.isVisible()
-        ]
-        return len(found) == 1
-
-    qtbot.waitUntil(shown)
-    return found[0]
-
-
-def sign_in(qtbot: QtBot, flow: TillFlow, name: str = "Līga") -> CheckoutWindow:
-    dialog = sign_in_dialog(qtbot)
-    dialog.choose(name)
-    dialog.pin_edit.setText(PINS[name])
-    dialog.confirm()
-    qtbot.waitUntil(lambda: flow.checkout is not None and flow.checkout.isVisible())
-    assert flow.checkout is not None
-    return flow.checkout
 
 
 def close_shift_dialog(qtbot: QtBot, window: CheckoutWindow) -> CloseShiftDialog:
@@ -215,12 +151,3 @@ def test_keys_keep_the_till_awake(qtbot: QtBot, start_till: StartTill, shop: Sho
         qtbot.wait(100)
         qtbot.keyClick(window.ui.cartView, Qt.Key.Key_Down)
     assert window.isVisible()  # 1,5 s in all, never 1 s without a key
-
-
-def test_the_idle_time_comes_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(app_module.IDLE_LOCK_VARIABLE, raising=False)
-    assert idle_lock_minutes() == 5
-    monkeypatch.setenv(app_module.IDLE_LOCK_VARIABLE, "2,5")
-    assert idle_lock_minutes() == 2.5
-    monkeypatch.setenv(app_module.IDLE_LOCK_VARIABLE, "soon")
-    assert idle_lock_minutes() == 5

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from posapp.devices.scanner import BurstDetector, Hold, PassThrough, Scan
+from posapp.devices.scanner import BurstDetector, Hold, PassThrough, Scan, SerialFrames
 
 ENTER = "\r"
 TAB = "\t"
@@ -284,3 +284,17 @@ def test_a_person_typing_slower_than_the_threshold_never_scans(
 
     assert till.scans == []
     assert till.widget_text == text + ENTER
+
+
+def test_serial_frames_end_at_cr_lf_or_both_and_keep_a_partial_code() -> None:
+    frames = SerialFrames()
+    assert frames.feed(b"4750") == []
+    assert frames.feed(b"000000017\r") == ["4750000000017"]
+    assert frames.feed(b"\n27000000") == []
+    assert frames.feed(b"00014\nV-ABC\r\n\r\n") == ["2700000000014", "V-ABC"]
+
+
+def test_serial_noise_without_an_end_is_dropped_not_kept_forever() -> None:
+    frames = SerialFrames(max_length=16)
+    assert frames.feed(b"\xff" * 40) == []
+    assert frames.feed(b"123\r") == ["123"]

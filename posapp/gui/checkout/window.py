@@ -22,7 +22,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QSizePolicy,
     QWidget,
 )
 
@@ -40,7 +41,9 @@ from posapp.domain.money import plain_quantity
 from posapp.domain.roles import Actor, Role
 from posapp.domain.text import search_key
 from posapp.errors import DatabaseError, PermissionDenied, PosError
+from posapp.gui.checkout.cart_delegate import CELL_PADDING, CartDelegate
 from posapp.gui.checkout.quick_keys import QuickKeyButton
+from posapp.gui.checkout.saver import CartSaver
 from posapp.gui.dialogs.amount import AmountDialog
 from posapp.gui.dialogs.close_shift import CloseShiftDialog
 from posapp.gui.dialogs.parked import ParkedSalesDialog
@@ -63,7 +66,9 @@ FLASH_FROM = QColor("#f97066")
 FLASH_TO = QColor("#fef3f2")
 FLASH_MS = 700
 SEARCH_DELAY_MS = 150  # typing at a person's speed asks the database once, as they pause
+SAVE_RETRY_MS = 3000  # a cart that could not be saved is tried again this much later
 QUICK_KEY_COLUMNS = 4
+NAME_SHARE = 0.4  # of the cart's width, at least, for the item's name
 
 
 class CheckoutWindow(QMainWindow):
@@ -109,22 +114,23 @@ class CheckoutWindow(QMainWindow):
         self.model = CartModel(language, self)
         view = self.ui.cartView
         view.setModel(self.model)
+        view.setItemDelegate(CartDelegate(self.model, view))
+        # An opaque viewport lets Qt repaint the cart alone, not the window beneath it.
+        view.viewport().setAutoFillBackground(True)
         view.verticalHeader().hide()
         view.verticalHeader().setDefaultSectionSize(52)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # Scrolling by pixels lets Qt move what is painted and paint only the new row.
         view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = view.horizontalHeader()
-        # Numbers get fixed widths from the font: ResizeToContents would read every row's
-        # text again on each scan, making a scan slower the longer the basket.
+        # Numbers get widths from the font as the view is resized (_fit_columns):
+        # ResizeToContents would read every row's text again on each scan, making a scan
+        # slower the longer the basket.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        metrics = view.fontMetrics()
-        money = metrics.horizontalAdvance("\u22129 999,99 €") + 24
-        for column in (Column.UNIT_PRICE, Column.DISCOUNT, Column.TOTAL):
-            header.resizeSection(column, money)
-        header.resizeSection(Column.QUANTITY, metrics.horizontalAdvance("99,999") + 24)
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
+        self._narrow = False  # set by _fit_columns
+        view.installEventFilter(self)
 
         self._flash = QVariantAnimation(self)
         self._flash.setStartValue(FLASH_FROM)
@@ -134,6 +140,13 @@ class CheckoutWindow(QMainWindow):
         self._flash.finished.connect(lambda: self.ui.bannerFrame.setStyleSheet(""))
 
         self._build_status_bar(database_label)
+        self._saver = CartSaver(uow, self)
+        self._saver.failed.connect(self._save_failed)
+        self._saver.recovered.connect(lambda: self._database_state(None))
+        self._save_retry = QTimer(self)
+        self._save_retry.setSingleShot(True)
+        self._save_retry.setInterval(SAVE_RETRY_MS)
+        self._save_retry.timeout.connect(self._save_again)
         self._connect_actions()
         self._connect_shift_actions()
         self._build_search(language)
@@ -209,8 +222,12 @@ class CheckoutWindow(QMainWindow):
         self.shift_status = QLabel(self)
         self.database_status = QLabel(database_label, self)
         self.database_status.setToolTip(database_label)
+        # On a small screen the path gives way (its tooltip keeps it), not the states.
+        self.database_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.state_status = QLabel(self.tr("Database OK"), self)
         set_state(self.state_status, "ok")
+        self.scanner_status = QLabel(self)  # only with a serial scanner (set_scanner_state)
+        self.scanner_status.hide()
         for label in (
             self.shop_status,
             self.till_status,
@@ -219,7 +236,19 @@ class CheckoutWindow(QMainWindow):
             self.database_status,
         ):
             bar.addWidget(label)
+        bar.addPermanentWidget(self.scanner_status)
         bar.addPermanentWidget(self.state_status)
+
+    def set_scanner_state(self, text: str, ok: bool) -> None:
+        """A serial scanner connected (ok) or not: the status bar says so; a loss is a warning."""
+        self.scanner_status.setText(
+            self.tr("Scanner OK") if ok else self.tr("Scanner not connected")
+        )
+        self.scanner_status.setToolTip(text)
+        set_state(self.scanner_status, "ok" if ok else "error")
+        self.scanner_status.show()
+        if not ok:
+            self.show_banner(text, "warning")
 
     def _connect_actions(self) -> None:
         ui = self.ui
@@ -302,28 +331,34 @@ class CheckoutWindow(QMainWindow):
         if changed:
             self._select_line(changed[-1].line_id)
         self._show_cart()
-        saved = self._save()
-        if saved:
-            if message is None:
-                self.clear_banner()
-            else:
-                self.show_banner(message, state)
+        self._saver.save(self.actor, cart)  # written on the saver's thread, a moment later
+        if message is None:
+            self.clear_banner()
+        else:
+            self.show_banner(message, state)
         self.cart_changed.emit()
 
-    def _save(self) -> bool:
-        try:
-            parking.save_open_cart(self._uow, self.actor, self.cart)
-        except PosError as error:
-            self._database_state(error.message)
-            self.show_banner(
-                self.tr("The sale is kept on screen but could not be saved: {message}").format(
-                    message=error.message
-                ),
-                "warning",
-            )
-            return False
-        self._database_state(None)
-        return True
+    def wait_saved(self) -> None:
+        """Wait until the cart on screen is written (or its write has failed)."""
+        self._saver.flush()
+
+    def _save_again(self) -> None:
+        self._saver.save(self.actor, self.cart)
+
+    def _save_failed(self, message: str) -> None:
+        self._database_state(message)
+        self.show_banner(
+            self.tr("The sale is kept on screen but could not be saved: {message}").format(
+                message=message
+            ),
+            "warning",
+        )
+        self._save_retry.start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_retry.stop()
+        self._saver.stop()
+        super().closeEvent(event)
 
     def _select_line(self, line_id: int) -> None:
         row = self.model.row_of(line_id)
@@ -334,6 +369,8 @@ class CheckoutWindow(QMainWindow):
     def _show_cart(self) -> None:
         cart, ui, language = self.cart, self.ui, self._language
         ui.cartStack.setCurrentWidget(ui.cartTablePage if cart.lines else ui.cartEmptyPage)
+        if self._narrow and self._discount_shown() == ui.cartView.isColumnHidden(Column.DISCOUNT):
+            self._fit_columns()
         ui.totalLabel.setText(format_money(cart.total, language))
         vat = sum((line.vat for line in cart.vat), Decimal(0))
         items = sum((1 if line.by_weight else int(line.quantity) for line in cart.lines), 0)
@@ -414,7 +451,33 @@ class CheckoutWindow(QMainWindow):
         self._show_matches(None)
         self.ui.cartView.setFocus()
 
+    def _fit_columns(self) -> None:
+        """Widths for the number columns: roomy when there is space, the item's name
+        keeping at least NAME_SHARE of the cart's width on a small screen."""
+        view = self.ui.cartView
+        metrics = view.fontMetrics()
+        padding = 2 * CELL_PADDING
+        quantity = metrics.horizontalAdvance("99,999") + padding
+        money = metrics.horizontalAdvance("\u22129 999,99 €") + padding
+        room = view.viewport().width() * (1 - NAME_SHARE) - quantity
+        # On a small screen the discount column shows only while a line has a discount.
+        self._narrow = 3 * money > room
+        if self._narrow:
+            columns = 3 if self._discount_shown() else 2
+            money = max(int(room / columns), metrics.horizontalAdvance("999,99 €") + padding)
+        header = view.horizontalHeader()
+        header.resizeSection(Column.QUANTITY, quantity)
+        for column in (Column.UNIT_PRICE, Column.DISCOUNT, Column.TOTAL):
+            header.resizeSection(column, money)
+        view.setColumnHidden(Column.DISCOUNT, not self._discount_shown())
+
+    def _discount_shown(self) -> bool:
+        return not self._narrow or any(line.discount for line in self.cart.lines)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.ui.cartView and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+            return False
         if (
             watched is self.ui.searchEdit
             and event.type() == QEvent.Type.KeyPress
@@ -505,13 +568,17 @@ class CheckoutWindow(QMainWindow):
         """A product chosen by search or a quick key; one sold by weight asks for its weight."""
         if self._busy():
             return
-        if not product.by_weight:
-            self._add_product(product, Decimal(1), weighed=False)
-            return
+        if product.by_weight:
+            self._ask_weight(product.product_id, product.name)
+        else:
+            self._add_product(product.product_id, Decimal(1), weighed=False)
+
+    def _ask_weight(self, product_id: int, name: str) -> None:
+        """Goods sold by weight without a scale label: the cashier types what the scale shows."""
         dialog = AmountDialog(
             self.tr("Weight"),
             self.tr("{name} is sold by weight. Type its weight in kg, like 0,355.").format(
-                name=product.name
+                name=name
             ),
             "",
             parent=self,
@@ -519,14 +586,14 @@ class CheckoutWindow(QMainWindow):
 
         def done() -> None:
             if dialog.value is not None:
-                self._add_product(product, dialog.value, weighed=True)
+                self._add_product(product_id, dialog.value, weighed=True)
 
         self._open(dialog, done)
 
-    def _add_product(self, product: ProductMatch, quantity: Decimal, *, weighed: bool) -> None:
+    def _add_product(self, product_id: int, quantity: Decimal, *, weighed: bool) -> None:
         try:
             cart = checkout.add_product(
-                self._uow, self.actor, self.cart, product.product_id, quantity, weighed
+                self._uow, self.actor, self.cart, product_id, quantity, weighed
             )
         except PosError as error:
             self._fail(error)
@@ -553,6 +620,8 @@ class CheckoutWindow(QMainWindow):
             )
             if result.cart.customer_id is not None:
                 self.customer_identified.emit(result.cart.customer_id)
+        elif result.kind is ScanKind.WEIGH and result.product is not None:
+            self._ask_weight(result.product.product_id, result.product.name)
         elif result.kind is ScanKind.VOUCHER:
             self.show_banner(
                 self.tr("Vouchers cannot be redeemed at this till yet. Keep the voucher aside."),
@@ -688,6 +757,7 @@ class CheckoutWindow(QMainWindow):
 
     def complete(self, payments: list[tuple[PaymentMethod, Decimal]]) -> None:
         """Take the payments and record the sale (committed before anything else happens)."""
+        self.wait_saved()  # a save still under way must not bring the completed cart back
         try:
             paid = self.cart
             for method, tendered in payments:
@@ -717,6 +787,7 @@ class CheckoutWindow(QMainWindow):
     def park(self) -> None:
         if self._busy():
             return
+        self.wait_saved()
         try:
             parking.park_sale(self._uow, self.actor, self.cart)
         except PosError as error:
@@ -740,6 +811,7 @@ class CheckoutWindow(QMainWindow):
             if dialog.chosen is None:
                 return
             had_lines = bool(self.cart.lines)
+            self.wait_saved()
             try:
                 cart = parking.resume_sale(self._uow, self.actor, dialog.chosen, self.till_id)
             except PosError as error:
@@ -768,6 +840,7 @@ class CheckoutWindow(QMainWindow):
             cart = self.cart
 
             def attempt(approver: Actor | None) -> None:
+                self.wait_saved()
                 checkout.void_sale(self._uow, self.actor, cart, reason, approver)
                 self._next_sale(self.tr("The sale was voided."))
 
@@ -810,6 +883,7 @@ class CheckoutWindow(QMainWindow):
                 self.tr("Finish or park the sale before closing the shift."), "warning"
             )
             return
+        self.wait_saved()
         dialog = CloseShiftDialog(
             self._uow, self.actor, self.till_code, language=self._language, parent=self
         )

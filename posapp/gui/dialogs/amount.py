@@ -77,7 +77,7 @@ class OpenShiftDialog(KeyDialog):
     def __init__(
         self, uow: UnitOfWork, actor: Actor, till_code: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, typing_only=True)
         self.ui = Ui_OpenShiftDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]  # generated code
         self.polish_form()

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QWidget
 
+from posapp.gui.scanner import TYPING_PROPERTY
 from posapp.gui.theme import capitalize_card_titles, set_state
 
 _ENTER_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter})
@@ -14,9 +15,12 @@ _ENTER_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter})
 class KeyDialog(QDialog):
     """A dialog whose Enter key calls confirm() wherever the focus is inside it."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, typing_only: bool = False) -> None:
+        """`typing_only`: what is typed here (a PIN, a cash count) is never taken for a scan."""
         super().__init__(parent)
         self.setWindowModality(Qt.WindowModality.WindowModal)
+        if typing_only:
+            self.setProperty(TYPING_PROPERTY, True)
 
     def polish_form(self) -> None:
         """After setupUi: card titles in capitals; no button steals Enter (confirm() has it)."""

@@ -124,7 +124,7 @@ class CloseShiftDialog(KeyDialog):
         language: str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, typing_only=True)
         self.ui = Ui_CloseShiftDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]  # generated code
         self.polish_form()

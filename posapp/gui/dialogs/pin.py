@@ -28,7 +28,7 @@ class _PinDialog(KeyDialog):
     message_label: QLabel
 
     def __init__(self, uow: UnitOfWork, people: Sequence[UserInfo], parent: QWidget | None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, typing_only=True)
         self._uow = uow
         self.actor: Actor | None = None
         self._people = list(people)

@@ -99,10 +99,7 @@ class CartModel(TableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(line, Column(column))
         if role == Qt.ItemDataRole.ForegroundRole:
-            changed = (column == Column.UNIT_PRICE and line.unit_price != line.list_price) or (
-                column == Column.DISCOUNT and line.discount is not None
-            )
-            return CHANGED_COLOUR if changed else None
+            return self._colour(line, column)
         if (
             role == Qt.ItemDataRole.ToolTipRole
             and column == Column.UNIT_PRICE
@@ -114,6 +111,18 @@ class CartModel(TableModel):
         if role == self.LINE_ID_ROLE:
             return line.line_id
         return None
+
+    def text_and_colour(self, row: int, column: int) -> tuple[str, QColor | None]:
+        """What the cell shows and its colour (None: the usual one), for CartDelegate."""
+        line = self._lines[row]
+        return self._text(line, Column(column)), self._colour(line, column)
+
+    @staticmethod
+    def _colour(line: CartLine, column: int) -> QColor | None:
+        changed = (column == Column.UNIT_PRICE and line.unit_price != line.list_price) or (
+            column == Column.DISCOUNT and line.discount is not None
+        )
+        return CHANGED_COLOUR if changed else None
 
     def _text(self, line: CartLine, column: Column) -> str:
         language = self._language

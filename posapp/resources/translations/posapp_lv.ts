@@ -87,6 +87,13 @@ Enter</translation>
     </message>
 </context>
 <context>
+    <name>CartSaver</name>
+    <message>
+        <source>An unexpected error (written to posapp.log).</source>
+        <translation>Neparedzēta kļūda (ierakstīta posapp.log).</translation>
+    </message>
+</context>
+<context>
     <name>CheckoutWindow</name>
     <message>
         <source>F2 — find a product by name or SKU</source>
@@ -255,6 +262,14 @@ F12</translation>
     <message>
         <source>Database OK</source>
         <translation>Datubāze kārtībā</translation>
+    </message>
+    <message>
+        <source>Scanner OK</source>
+        <translation>Skeneris darbojas</translation>
+    </message>
+    <message>
+        <source>Scanner not connected</source>
+        <translation>Skeneris nav pievienots</translation>
     </message>
     <message>
         <source>Ready. Scan an item or a loyalty card.</source>
@@ -949,6 +964,17 @@ Enter</translation>
     <message>
         <source>Refund</source>
         <translation>Atmaksāt</translation>
+    </message>
+</context>
+<context>
+    <name>SerialScanner</name>
+    <message>
+        <source>Scanner on {port} ready</source>
+        <translation>Skeneris portā {port} gatavs</translation>
+    </message>
+    <message>
+        <source>The scanner on {port} is not connected ({reason}). Check its cable; posapp tries again every few seconds.</source>
+        <translation>Skeneris portā {port} nav pievienots ({reason}). Pārbaudiet tā kabeli; posapp mēģina vēlreiz ik pēc dažām sekundēm.</translation>
     </message>
 </context>
 <context>
