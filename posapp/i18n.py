@@ -9,6 +9,7 @@ uses Qt's own tr() and .qm files instead.
 from __future__ import annotations
 
 import os
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -21,14 +22,32 @@ _translations: NullTranslations = NullTranslations()
 _language = "en"
 
 
+def language_code(code: str) -> str:
+    """The shipped language a code asks for: "lv_LV", "lv-LV", "LV" -> "lv"; others -> "en"."""
+    language = code.split("_")[0].split("-")[0].lower()
+    return language if language in LANGUAGES else "en"
+
+
+def translations(code: str) -> NullTranslations:
+    """The catalogue of one language, whatever the current one is.
+
+    For a document printed in a language of its own (a loyalty card in the shop's
+    language while the command speaks English): mark its texts with `N_()` and
+    translate them with `translations(language).gettext(text)`.
+    """
+    return _load(language_code(code))
+
+
+@cache
+def _load(language: str) -> NullTranslations:
+    return Translations.load(str(LOCALE_DIR), [language], domain="posapp")
+
+
 def set_language(code: str) -> None:
     """Switch the core's printed texts to `code` ("en" or "lv"; others fall back to English)."""
     global _translations, _language
-    language = code.split("_")[0].split("-")[0].lower()
-    if language not in LANGUAGES:
-        language = "en"
-    _translations = Translations.load(str(LOCALE_DIR), [language], domain="posapp")
-    _language = language
+    _language = language_code(code)
+    _translations = _load(_language)
 
 
 def language() -> str:
