@@ -73,6 +73,9 @@ SMALL_PRODUCTS = 1_000
 SCREEN = (1366, 768)
 BUCKETS = ((1, 10), (11, 50), (51, 100))
 WARMUP_LINES = 20
+# Between two scans the event loop runs this long: faster than anyone presents items at a
+# counter (a real burst alone takes 30-60 ms), and the time in which the cart is saved.
+PAUSE_MS = 100
 PAINT_TIMEOUT_S = 5.0
 TILL = "T1"  # as catalog_db.TILL (not imported in the child: it pulls in posapp's services)
 WEIGHT_EVERY = 50  # as catalog_db: product numbers divisible by 50 may be sold by weight
@@ -267,7 +270,9 @@ class ScanSample:
         return self.keys_ns + self.handled_ns + self.paint_ns
 
 
-def measure_scans(shop: Shop, lines: int, baskets: int, seed: int) -> list[ScanSample]:
+def measure_scans(
+    shop: Shop, lines: int, baskets: int, seed: int, pause_ms: int
+) -> list[ScanSample]:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
@@ -295,10 +300,15 @@ def measure_scans(shop: Shop, lines: int, baskets: int, seed: int) -> list[ScanS
     gc.callbacks.append(on_gc)
     rng = random.Random(seed)
     samples: list[ScanSample] = []
+    saving_at_scan = 0  # scans that began while the previous cart was still being written
     try:
         for basket in range(-1, baskets):  # basket -1: warm-up, not reported
             count = WARMUP_LINES if basket < 0 else lines
             for position, code in enumerate(barcodes_for_basket(rng, shop.products, count), 1):
+                if pause_ms:  # the till's event loop runs between scans, as at a counter
+                    until = now_ns() + pause_ms * 1_000_000
+                    process_until(app, lambda until=until: now_ns() >= until, "the pause")
+                saving_at_scan += window.saving
                 watcher.row, watcher.painted = position - 1, False
                 handled.clear()
                 gc_before = len(collections)
@@ -327,6 +337,10 @@ def measure_scans(shop: Shop, lines: int, baskets: int, seed: int) -> list[ScanS
             app.processEvents()
             if window.model.rowCount():
                 raise RuntimeError(f"the sale was not completed: {window.banner_text()}")
+        print(
+            f"scans {pause_ms} ms apart; the previous cart was still being saved at "
+            f"{saving_at_scan} of {(baskets + 1) * lines} scans"
+        )
         print(
             f"checkout window {window.width()}x{window.height()}, cart view "
             f"{view.viewport().width()}x{view.viewport().height()} px, "
@@ -451,6 +465,12 @@ def main() -> None:
     parser.add_argument("--lines", type=int, default=100, help="lines per basket")
     parser.add_argument("--baskets", type=int, default=10)
     parser.add_argument("--cold-runs", type=int, default=10)
+    parser.add_argument(
+        "--pause-ms",
+        type=int,
+        default=PAUSE_MS,
+        help=f"time between scans (default {PAUSE_MS}; 0: back to back, a stress run)",
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--skip", choices=("scan", "start", "memory"), action="append", default=[])
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -510,7 +530,7 @@ def main() -> None:
             f"({WARMUP_LINES} warm-up scans first)",
             flush=True,
         )
-        samples = measure_scans(big, args.lines, args.baskets, args.seed)
+        samples = measure_scans(big, args.lines, args.baskets, args.seed, args.pause_ms)
         overall, buckets = scan_report(samples)
         results.append(
             (

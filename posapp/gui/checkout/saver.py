@@ -59,6 +59,12 @@ class CartSaver(QObject):
             self._pending = (actor, cart)
             self._condition.notify_all()
 
+    @property
+    def busy(self) -> bool:
+        """Whether a cart is waiting to be written or being written."""
+        with self._condition:
+            return self._pending is not None or self._writing
+
     def flush(self) -> None:
         """Wait until every cart handed to save() is written (or has failed)."""
         with self._condition:

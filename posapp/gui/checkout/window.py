@@ -338,6 +338,11 @@ class CheckoutWindow(QMainWindow):
             self.show_banner(message, state)
         self.cart_changed.emit()
 
+    @property
+    def saving(self) -> bool:
+        """Whether the cart on screen is still being written."""
+        return self._saver.busy
+
     def wait_saved(self) -> None:
         """Wait until the cart on screen is written (or its write has failed)."""
         self._saver.flush()
