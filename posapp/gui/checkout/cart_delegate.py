@@ -12,19 +12,21 @@ discount (CartModel.text_and_colour), so tooltips and tests still read the model
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from posapp.gui.models.cart import CartModel
 
 CELL_PADDING = 14  # px left and right of the text, as the theme's cart item padding
+ELIDED_KEPT = 2000  # texts fitted to their cell's width, remembered
 
 
 class CartDelegate(QStyledItemDelegate):
     def __init__(self, model: CartModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
+        self._elided: dict[tuple[str, int], str] = {}
 
     def paint(
         self,
@@ -51,13 +53,19 @@ class CartDelegate(QStyledItemDelegate):
                 QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
             )
         inner = rect.adjusted(CELL_PADDING, 0, -CELL_PADDING, 0)
-        metrics = option.fontMetrics
-        painter.save()
-        painter.setFont(option.font)
+        # The painter has the view's font already (QTableView paints with its viewport's).
         painter.setPen(colour)
-        painter.drawText(
-            inner,
-            self._model.alignment(column),
-            metrics.elidedText(text, Qt.TextElideMode.ElideRight, inner.width()),
-        )
-        painter.restore()
+        painter.drawText(inner, self._model.alignment(column), self._fitted(option, text, inner))
+
+    def _fitted(self, option: QStyleOptionViewItem, text: str, inner: QRect) -> str:
+        """The text, elided to the cell's width (remembered: the same cells repaint often)."""
+        key = (text, inner.width())
+        fitted = self._elided.get(key)
+        if fitted is None:
+            if len(self._elided) > ELIDED_KEPT:
+                self._elided.clear()
+            metrics = option.fontMetrics
+            fitted = self._elided[key] = metrics.elidedText(
+                text, Qt.TextElideMode.ElideRight, inner.width()
+            )
+        return fitted

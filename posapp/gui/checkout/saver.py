@@ -6,8 +6,13 @@ power cut loses nothing. Done on the GUI thread it would sit between the scan
 and the painted row, and an occasional WAL checkpoint or a slow network would
 freeze the till for its length. Here the window hands the newest cart to
 `save()` and carries on; the thread writes it a moment later in its own
-transaction. Carts that arrive while a write is under way replace each other:
-only the newest is written next (every save holds the whole cart).
+transaction. Carts that arrive meanwhile replace each other: only the newest is
+written (every save holds the whole cart).
+
+"A moment later" is WRITE_DELAY_S after the first unsaved change: the thread
+shares Python's interpreter lock with the GUI, and writing at once would take
+it from the GUI thread while that paints the scan. The delay does not restart
+with each change, so a cart is never more than that, plus one write, from disk.
 
 Anything else that writes the sale (completing, parking, voiding, resuming)
 first calls `flush()`, which waits for the write under way, so a late save can
@@ -29,6 +34,8 @@ from posapp.services import parking
 
 log = logging.getLogger(__name__)
 
+WRITE_DELAY_S = 0.03  # the scan is painted meanwhile (a few milliseconds)
+
 
 class CartSaver(QObject):
     """Writes the newest cart handed to save() on a background thread.
@@ -48,6 +55,7 @@ class CartSaver(QObject):
         self._condition = threading.Condition()
         self._pending: tuple[Actor, Cart] | None = None
         self._writing = False
+        self._waiting = 0  # flush() calls waiting: write now
         self._stopping = False
         self._failing = False
         self._thread = threading.Thread(target=self._run, name="posapp-cart-saver", daemon=True)
@@ -68,7 +76,12 @@ class CartSaver(QObject):
     def flush(self) -> None:
         """Wait until every cart handed to save() is written (or has failed)."""
         with self._condition:
-            self._condition.wait_for(lambda: self._pending is None and not self._writing)
+            self._waiting += 1
+            self._condition.notify_all()
+            try:
+                self._condition.wait_for(lambda: self._pending is None and not self._writing)
+            finally:
+                self._waiting -= 1
 
     def stop(self) -> None:
         """Write what is pending, then end the thread."""
@@ -83,6 +96,10 @@ class CartSaver(QObject):
                 self._condition.wait_for(lambda: self._pending is not None or self._stopping)
                 if self._pending is None:
                     return  # stopping, and nothing left to write
+                self._condition.wait_for(
+                    lambda: self._waiting > 0 or self._stopping, timeout=WRITE_DELAY_S
+                )
+                assert self._pending is not None
                 actor, cart = self._pending
                 self._pending = None
                 self._writing = True

@@ -74,7 +74,6 @@ NAME_SHARE = 0.4  # of the cart's width, at least, for the item's name
 class CheckoutWindow(QMainWindow):
     """The till. `handle_scan(code)` is where the scanner's codes arrive."""
 
-    cart_changed = Signal()
     customer_identified = Signal(int)
     sale_completed = Signal(object)  # CompletedSale
     action_failed = Signal(str)
@@ -326,8 +325,9 @@ class CheckoutWindow(QMainWindow):
         before = self.cart.lines
         self.cart = cart
         self.model.set_cart(cart)
-        kept = set(before)  # one pass, not a comparison of every line with every line
-        changed = [line for line in cart.lines if line not in kept]
+        # Lines are immutable: a line not among those before (by identity) is new or changed.
+        kept = {id(line) for line in before}
+        changed = [line for line in cart.lines if id(line) not in kept]
         if changed:
             self._select_line(changed[-1].line_id)
         self._show_cart()
@@ -336,7 +336,6 @@ class CheckoutWindow(QMainWindow):
             self.clear_banner()
         else:
             self.show_banner(message, state)
-        self.cart_changed.emit()
 
     @property
     def saving(self) -> bool:

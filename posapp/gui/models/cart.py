@@ -38,6 +38,9 @@ class CartModel(TableModel):
         super().__init__(parent)
         self._lines: tuple[CartLine, ...] = ()
         self._language = language
+        # Each line's cell texts, formatted once: a repaint draws every visible row, and
+        # a line never changes (a changed line is a new CartLine, with texts of its own).
+        self._texts: dict[CartLine, tuple[str, ...]] = {}
 
     # -- updating -------------------------------------------------------------
     def set_cart(self, cart: Cart) -> None:
@@ -45,6 +48,8 @@ class CartModel(TableModel):
         old, new = self._lines, cart.lines
         if old is new:
             return
+        if len(self._texts) > 2 * len(new) + 32:  # forget lines no longer in the cart
+            self._texts = {line: self._texts[line] for line in new if line in self._texts}
         new_ids = {line.line_id for line in new}
         kept = [line for line in old if line.line_id in new_ids]
         kept_ids = [line.line_id for line in kept]
@@ -64,7 +69,7 @@ class CartModel(TableModel):
         self._lines = new[: len(kept)]
         last = len(Column) - 1
         for row, (before, after) in enumerate(zip(kept, new, strict=False)):
-            if before != after:
+            if before is not after:  # lines are immutable: a change is a new line
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
         # New lines at the end.
         if len(new) > len(kept):
@@ -97,7 +102,7 @@ class CartModel(TableModel):
     def cell(self, row: int, column: int, role: int) -> Any:
         line = self._lines[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(line, Column(column))
+            return self._row_texts(line)[column]
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._colour(line, column)
         if (
@@ -115,7 +120,13 @@ class CartModel(TableModel):
     def text_and_colour(self, row: int, column: int) -> tuple[str, QColor | None]:
         """What the cell shows and its colour (None: the usual one), for CartDelegate."""
         line = self._lines[row]
-        return self._text(line, Column(column)), self._colour(line, column)
+        return self._row_texts(line)[column], self._colour(line, column)
+
+    def _row_texts(self, line: CartLine) -> tuple[str, ...]:
+        texts = self._texts.get(line)
+        if texts is None:
+            texts = self._texts[line] = tuple(self._text(line, column) for column in Column)
+        return texts
 
     @staticmethod
     def _colour(line: CartLine, column: int) -> QColor | None:
