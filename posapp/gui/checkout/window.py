@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
-    QSizePolicy,
     QWidget,
 )
 
@@ -68,7 +67,7 @@ FLASH_MS = 700
 SEARCH_DELAY_MS = 150  # typing at a person's speed asks the database once, as they pause
 SAVE_RETRY_MS = 3000  # a cart that could not be saved is tried again this much later
 QUICK_KEY_COLUMNS = 4
-NAME_SHARE = 0.4  # of the cart's width, at least, for the item's name
+NAME_SHARE = 0.35  # of the cart's width, at least, for the item's name
 
 
 class CheckoutWindow(QMainWindow):
@@ -129,7 +128,7 @@ class CheckoutWindow(QMainWindow):
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         self._narrow = False  # set by _fit_columns
-        view.installEventFilter(self)
+        view.viewport().installEventFilter(self)  # its width is what the columns share
 
         self._flash = QVariantAnimation(self)
         self._flash.setStartValue(FLASH_FROM)
@@ -222,7 +221,7 @@ class CheckoutWindow(QMainWindow):
         self.database_status = QLabel(database_label, self)
         self.database_status.setToolTip(database_label)
         # On a small screen the path gives way (its tooltip keeps it), not the states.
-        self.database_status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.database_status.setMinimumWidth(1)
         self.state_status = QLabel(self.tr("Database OK"), self)
         set_state(self.state_status, "ok")
         self.scanner_status = QLabel(self)  # only with a serial scanner (set_scanner_state)
@@ -479,7 +478,7 @@ class CheckoutWindow(QMainWindow):
         return not self._narrow or any(line.discount for line in self.cart.lines)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.ui.cartView and event.type() == QEvent.Type.Resize:
+        if watched is self.ui.cartView.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns()
             return False
         if (
