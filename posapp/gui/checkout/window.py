@@ -3,9 +3,10 @@
 The layout is ui/checkout_window.ui. The window holds the unit of work, the
 signed-in Actor, the till and the current Cart value — never an ORM object or a
 session. Every action is the same small loop: call the service, take the new
-cart it returns, tell the model what changed, save the open cart (one small
-write, so a crash loses nothing). A PosError is shown in the banner above the
-cart, with a flash and a beep, and the cart is kept as it was.
+cart it returns, tell the model what changed, hand the cart to the CartSaver
+(its thread writes it a moment later, so a crash loses nothing and the scan is
+painted without waiting for the disk). A PosError is shown in the banner above
+the cart, with a flash and a beep, and the cart is kept as it was.
 
 Goods without a barcode: F2 puts the focus in the search field; results come
 as the cashier types (ProductMatchModel, debounced), Up/Down choose, Enter adds
