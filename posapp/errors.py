@@ -50,6 +50,18 @@ class ShiftError(PosError):
     """No open shift where one is needed, or a second one where one is open."""
 
 
+class CardBlocked(PosError):
+    """A loyalty card that was blocked (lost, replaced by a new one)."""
+
+
+class NotEnoughPoints(PosError):
+    """A reward or an adjustment that needs more points than the customer has."""
+
+
+class VoucherNotUsable(PosError):
+    """A voucher that was used already, has expired, or belongs to another customer."""
+
+
 class DatabaseError(PosError):
     """The database cannot be used: busy, unreachable, or written by a newer posapp."""
 

@@ -9,13 +9,18 @@ uses Qt's own tr() and .qm files instead.
 from __future__ import annotations
 
 import os
+from datetime import date
+from decimal import Decimal
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
+from babel import dates, numbers
 from babel.support import NullTranslations, Translations
 
 LANGUAGES = ("en", "lv")
+# Babel's locales for the languages: Latvian, and Irish English (euro, day before month).
+_LOCALES = {"lv": "lv_LV", "en": "en_IE"}
 LOCALE_DIR = Path(str(files("posapp") / "resources" / "locale"))
 
 _translations: NullTranslations = NullTranslations()
@@ -65,6 +70,16 @@ def N_(message: str) -> str:
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     return _translations.ngettext(singular, plural, count)
+
+
+def format_money(amount: Decimal) -> str:
+    """A euro amount in the printed texts' language: "5,00 €" in Latvian, "€5.00" in English."""
+    return numbers.format_currency(amount, "EUR", locale=_LOCALES[_language])
+
+
+def format_date(day: date) -> str:
+    """A date in the printed texts' language: "2026. gada 23. nov.", "23 Nov 2026"."""
+    return dates.format_date(day, "medium", locale=_LOCALES[_language])
 
 
 set_language(os.environ.get("POSAPP_LANGUAGE", "en"))

@@ -19,7 +19,7 @@ from argon2 import PasswordHasher
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
-from posapp.db.models import Category, Customer, Product, ProductBarcode, VatRate
+from posapp.db.models import Category, Customer, LoyaltyCard, Product, ProductBarcode, VatRate
 from posapp.db.uow import UnitOfWork
 from posapp.domain.barcodes import make_ean13
 from posapp.domain.roles import Actor, Role
@@ -118,10 +118,13 @@ def shop(uow: UnitOfWork) -> Shop:
             uow.session.flush()
             if code:
                 uow.session.add(ProductBarcode(code=code, product_id=product.id))
-        customer = Customer(name="Ēriks Ozoliņš", card_number=card, created_at=uow.now())
+        customer = Customer(name="Ēriks Ozoliņš", created_at=uow.now())
         uow.session.add(customer)
         uow.session.flush()
         customer_id = customer.id
+        uow.session.add(
+            LoyaltyCard(number=card, customer_id=customer_id, status="active", issued_at=uow.now())
+        )
         uow.commit()
     actors = {u.name: Actor(u.user_id, u.name, u.role) for u in (owner, manager, cashier)}
     shifts.open_shift(uow, actors["Līga"], TILL, Decimal("100.00"))

@@ -6,13 +6,15 @@ database; a test checks that these models and the migrations agree.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     Connection,
+    Date,
     ForeignKey,
     Index,
     MetaData,
@@ -144,11 +146,201 @@ class ProductBarcode(Base):
 
 
 class Customer(Base):
+    """A member of the loyalty programme. Their cards, points and stage facts have tables
+    of their own; a customer merged into another keeps their row, pointing at it."""
+
     __tablename__ = "customers"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120))
-    card_number: Mapped[str | None] = mapped_column(String(32), unique=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    phone: Mapped[str | None] = mapped_column(String(32))  # as given
+    # posapp.domain.loyalty.phone_key of the phone: digits, international form.
+    phone_key: Mapped[str | None] = mapped_column(String(16), index=True)
+    email: Mapped[str | None] = mapped_column(String(254))
+    birthday: Mapped[date | None] = mapped_column(Date())
+    language: Mapped[str | None] = mapped_column(String(8))  # the language they prefer
+    address_as: Mapped[str | None] = mapped_column(String(80))  # how they like to be addressed
+    notes: Mapped[str | None] = mapped_column(Text)
+    marketing_consent: Mapped[bool] = mapped_column(server_default=text("false"))
+    consented_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    consent_taken_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    referred_by_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
+
+
+class CustomerNameKey(Base):
+    """A customer's name from each of its words on (search_key, then word_keys), so that
+    "the name or a later word of it starts with the text" is one indexed prefix search."""
+
+    __tablename__ = "customer_name_keys"
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), primary_key=True)
+    key: Mapped[str] = mapped_column(SearchKey(), primary_key=True)
+    __table_args__ = (Index("ix_customer_name_keys_key", "key", "customer_id"),)
+
+
+class LoyaltyCard(Base):
+    """A card's number belongs to one customer for good: a lost card is blocked, a new one
+    issued to the same customer, and a number is never handed out again."""
+
+    __tablename__ = "loyalty_cards"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    status: Mapped[str] = mapped_column(String(8))
+    issued_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    blocked_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    __table_args__ = (
+        CheckConstraint("status IN ('active', 'blocked')", name="status"),
+        CheckConstraint("(status = 'blocked') = (blocked_at IS NOT NULL)", name="blocked_at"),
+    )
+
+
+STAGES = ("visitor", "buyer", "client", "advocate")
+
+
+class LoyaltyAccount(Base):
+    """A customer's points balance and the facts their stage is computed from.
+
+    The balance is the sum of the customer's points_entries, kept in the same
+    transaction as every entry (a test checks the two agree); spending is a
+    conditional UPDATE (balance >= what is spent), and the database refuses a
+    negative balance outright. The facts are kept as each sale commits, so the
+    counter never reads history to say who a customer is.
+    """
+
+    __tablename__ = "loyalty_accounts"
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), primary_key=True)
+    balance: Mapped[int] = mapped_column(server_default=text("0"))
+    stage: Mapped[str] = mapped_column(String(10), server_default=text("'visitor'"))
+    purchases: Mapped[int] = mapped_column(server_default=text("0"))
+    visits: Mapped[int] = mapped_column(server_default=text("0"))  # days with a purchase
+    last_visit_on: Mapped[date | None] = mapped_column(Date())
+    first_purchase_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    last_purchase_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    referred_buyers: Mapped[int] = mapped_column(server_default=text("0"))
+    five_star_ratings: Mapped[int] = mapped_column(server_default=text("0"))
+    # The year whose birthday voucher was issued (one a year).
+    birthday_reward_year: Mapped[int | None]
+    __table_args__ = (
+        CheckConstraint("balance >= 0", name="balance"),
+        CheckConstraint(f"stage IN {STAGES!r}", name="stage"),
+    )
+
+
+class CustomerVisit(Base):
+    """A day (shop time) on which the customer bought something."""
+
+    __tablename__ = "customer_visits"
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), primary_key=True)
+    day: Mapped[date] = mapped_column(Date(), primary_key=True)
+
+
+POINTS_KINDS = (
+    "earned",
+    "redeemed",
+    "refund_reversal",
+    "redemption_restored",
+    "expired",
+    "adjustment",
+    "referral",
+    "bonus",
+)
+
+
+class PointsEntry(Base):
+    """The points ledger: append-only (triggers refuse DELETE, and UPDATE of anything but
+    customer_id, which only merging two customers changes).
+
+    `key` says what the entry is for, so that it cannot be posted twice:
+    UNIQUE (kind, key). Earned points are keyed by the sale ("sale:<id>"),
+    points spent by the sale and the reward, refund entries by the refund,
+    referral rewards by the new member, expiry by customer and date.
+    """
+
+    __tablename__ = "points_entries"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    points: Mapped[int] = mapped_column(BigInteger())
+    sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"), index=True)
+    key: Mapped[str] = mapped_column(String(80))
+    reason: Mapped[str | None] = mapped_column(String(200))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    __table_args__ = (
+        UniqueConstraint("kind", "key", name="uq_points_entries_kind_key"),
+        CheckConstraint(f"kind IN {POINTS_KINDS!r}", name="kind"),
+        Index("ix_points_entries_customer_at", "customer_id", "at"),
+    )
+
+
+class StageChange(Base):
+    __tablename__ = "stage_changes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    from_stage: Mapped[str] = mapped_column(String(10))
+    to_stage: Mapped[str] = mapped_column(String(10))
+    at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"), index=True)
+
+
+class Rating(Base):
+    """A customer's rating of the service, 1 to 5; at most one per sale."""
+
+    __tablename__ = "ratings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"), unique=True)
+    rating: Mapped[int]
+    comment: Mapped[str | None] = mapped_column(Text)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    __table_args__ = (CheckConstraint("rating BETWEEN 1 AND 5", name="rating"),)
+
+
+class Voucher(Base):
+    """An issued reward with a scannable code: used once, until it expires.
+
+    `issue_key` says why it was issued ("visit:<customer>:<n>:<reward>",
+    "birthday:<customer>:<year>", …), so the same occasion never issues two.
+    Using it is a conditional UPDATE (status = 'issued'), so two tills cannot.
+    `customer_id` is who it was given to; `bearer` says that anyone holding it may
+    use it (else only with that customer's card).
+    """
+
+    __tablename__ = "vouchers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
+    bearer: Mapped[bool] = mapped_column(server_default=text("false"))
+    reward_key: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(8))
+    amount: Mapped[Decimal | None] = mapped_column(Cents())
+    percent: Mapped[Decimal | None] = mapped_column(ScaledDecimal(2))
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"))
+    status: Mapped[str] = mapped_column(String(8), server_default=text("'issued'"))
+    issue_key: Mapped[str] = mapped_column(String(80), unique=True)
+    issued_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    issued_in_sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"), index=True)
+    expires_on: Mapped[date] = mapped_column(Date())  # the last day it can be used
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    used_in_sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"), index=True)
+    __table_args__ = (
+        CheckConstraint("kind IN ('amount', 'percent', 'product')", name="kind"),
+        CheckConstraint("status IN ('issued', 'used', 'expired')", name="status"),
+        CheckConstraint("(status = 'used') = (used_in_sale_id IS NOT NULL)", name="used_in_sale"),
+        Index("ix_vouchers_customer_status", "customer_id", "status"),
+        Index("ix_vouchers_status_expires_on", "status", "expires_on"),
+    )
+
+
+class NumberSeries(Base):
+    """Counters that hand out numbers once: loyalty card numbers."""
+
+    __tablename__ = "number_series"
+    name: Mapped[str] = mapped_column(String(16), primary_key=True)
+    next_value: Mapped[int] = mapped_column(BigInteger())
 
 
 class Shift(Base):
@@ -287,8 +479,8 @@ def _search_key_of(name: str) -> str:
     return search_key(name)[:SEARCH_KEY_LENGTH]
 
 
-def _changed(product: Product, attribute: str) -> bool:
-    return bool(inspect(product).attrs[attribute].history.has_changes())
+def _changed(row: Base, attribute: str) -> bool:
+    return bool(inspect(row).attrs[attribute].history.has_changes())
 
 
 def _write_search_words(connection: Connection, product: Product, *, replace: bool) -> None:
@@ -331,3 +523,37 @@ def _words_of_changed_product(
 ) -> None:
     if _changed(product, "name"):
         _write_search_words(connection, product, replace=True)
+
+
+# --- A customer's name keys and loyalty account -------------------------------------------
+# Every customer written through the ORM (enrolment, the demo) gets their account
+# and name search keys here, as products get theirs above.
+
+
+def _write_customer_keys(connection: Connection, customer: Customer, *, replace: bool) -> None:
+    if replace:
+        connection.execute(
+            delete(CustomerNameKey).where(CustomerNameKey.customer_id == customer.id)
+        )
+    full = _search_key_of(customer.name)
+    keys = dict.fromkeys([full, *word_keys(full)] if full else [])
+    if keys:
+        connection.execute(
+            insert(CustomerNameKey), [{"customer_id": customer.id, "key": key} for key in keys]
+        )
+
+
+@event.listens_for(Customer, "after_insert")
+def _account_of_new_customer(
+    _mapper: Mapper[Any], connection: Connection, customer: Customer
+) -> None:
+    connection.execute(insert(LoyaltyAccount).values(customer_id=customer.id))
+    _write_customer_keys(connection, customer, replace=False)
+
+
+@event.listens_for(Customer, "after_update")
+def _keys_of_changed_customer(
+    _mapper: Mapper[Any], connection: Connection, customer: Customer
+) -> None:
+    if _changed(customer, "name"):
+        _write_customer_keys(connection, customer, replace=True)

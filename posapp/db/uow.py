@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from datetime import UTC, datetime
+from random import Random
 from types import TracebackType
 from typing import Self
 
@@ -27,12 +29,21 @@ class UnitOfWork:
     than fail after work was done); a plain `with uow:` is for reading.
     Database failures leave as posapp.errors.DatabaseError with a message a
     person can act on.
+
+    `clock` and `random` (what voucher codes are drawn from) are the unit of
+    work's, so that tests and the demo can walk time and draw the same codes.
     """
 
-    def __init__(self, engine: Engine, clock: Callable[[], datetime] = utc_now) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        clock: Callable[[], datetime] = utc_now,
+        random: Random | None = None,
+    ) -> None:
         self.engine = engine
         self._sqlite = engine.dialect.name == "sqlite"
         self.clock = clock
+        self.random = random or secrets.SystemRandom()
         self._write = False
         self._connection: Connection | None = None
         self._transaction: RootTransaction | None = None

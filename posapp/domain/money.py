@@ -6,7 +6,8 @@ quantities are kept to the gram (three decimals).
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from collections.abc import Sequence
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
 GRAM = Decimal("0.001")
@@ -21,6 +22,31 @@ def to_cents(amount: Decimal) -> Decimal:
 def to_grams(quantity: Decimal) -> Decimal:
     """Round a quantity half-up to three decimals."""
     return quantity.quantize(GRAM, rounding=ROUND_HALF_UP)
+
+
+def share_out(amount: Decimal, weights: Sequence[Decimal]) -> list[Decimal]:
+    """`amount` (whole cents, >= 0) split in proportion to `weights` (>= 0), to the cent.
+
+    Each share is the exact proportion rounded down to cents; the cents left over
+    go one each to the shares with the largest remainders (the earlier one on a
+    tie), so the shares always add up to `amount` exactly. When `amount` is at
+    most the sum of the weights and the weights are whole cents, no share exceeds
+    its weight. All-zero weights get nothing (and `amount` must then be zero).
+    """
+    whole = sum(weights, ZERO)
+    if whole == 0:
+        if amount != 0:
+            raise ValueError("cannot share an amount out over nothing")
+        return [ZERO] * len(weights)
+    exact = [amount * weight / whole for weight in weights]
+    shares = [value.quantize(CENT, rounding=ROUND_FLOOR) for value in exact]
+    left = amount - sum(shares, ZERO)
+    for index in sorted(range(len(weights)), key=lambda i: (shares[i] - exact[i], i)):
+        if left <= 0:
+            break
+        shares[index] += CENT
+        left -= CENT
+    return shares
 
 
 def parse_number(text: str) -> Decimal:

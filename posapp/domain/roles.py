@@ -24,6 +24,7 @@ class Permission(Enum):
     MANAGE_SHIFT = "manage_shift"
     MANAGE_CATALOGUE = "manage_catalogue"
     MANAGE_USERS = "manage_users"
+    MANAGE_LOYALTY = "manage_loyalty"  # adjust points, merge customers, give vouchers
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
@@ -80,4 +81,5 @@ def describe(permission: Permission) -> str:
         Permission.MANAGE_SHIFT: _("open or close a shift"),
         Permission.MANAGE_CATALOGUE: _("change the product catalogue"),
         Permission.MANAGE_USERS: _("manage users"),
+        Permission.MANAGE_LOYALTY: _("change points, vouchers or merge customers"),
     }[permission]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -12,6 +12,7 @@ from sqlalchemy import Row, bindparam, func, select, tuple_
 
 from posapp.db.models import (
     Customer,
+    LoyaltyCard,
     Product,
     ProductBarcode,
     ProductSearchWord,
@@ -32,6 +33,7 @@ class ProductInfo:
     vat_rate: Decimal
     by_weight: bool
     active: bool
+    category_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ class CustomerInfo:
     customer_id: int
     name: str
     card_number: str | None
+    card_status: str = "active"  # or "blocked": a lost card, replaced by a new one
+    blocked_at: datetime | None = None
 
 
 _PRODUCT_COLUMNS = (
@@ -59,6 +63,7 @@ _PRODUCT_COLUMNS = (
     VatRate.rate,
     Product.sold_by,
     Product.active,
+    Product.category_id,
 )
 _BY_BARCODE = (
     select(*_PRODUCT_COLUMNS)
@@ -76,16 +81,23 @@ _BY_ID = (
     .join(VatRate, Product.vat_rate_id == VatRate.id)
     .where(Product.id == bindparam("product_id"))
 )
-_CUSTOMER_BY_CARD = select(Customer.id, Customer.name, Customer.card_number).where(
-    Customer.card_number == bindparam("card")
+# One read of the unique index on the card's number, and the customer by primary key.
+_CUSTOMER_BY_CARD = (
+    select(
+        Customer.id, Customer.name, LoyaltyCard.number, LoyaltyCard.status, LoyaltyCard.blocked_at
+    )
+    .join_from(LoyaltyCard, Customer, LoyaltyCard.customer_id == Customer.id)
+    .where(LoyaltyCard.number == bindparam("card"))
 )
 
 
-def _product(row: Row[int, str, Decimal, Decimal, str, bool] | None) -> ProductInfo | None:
+def _product(
+    row: Row[int, str, Decimal, Decimal, str, bool, int | None] | None,
+) -> ProductInfo | None:
     if row is None:
         return None
-    product_id, name, price, rate, sold_by, active = row
-    return ProductInfo(product_id, name, price, rate, sold_by == "weight", active)
+    product_id, name, price, rate, sold_by, active, category_id = row
+    return ProductInfo(product_id, name, price, rate, sold_by == "weight", active, category_id)
 
 
 def product_by_barcode(uow: UnitOfWork, code: str) -> ProductInfo | None:
@@ -102,8 +114,9 @@ def product_by_id(uow: UnitOfWork, product_id: int) -> ProductInfo | None:
 
 
 def customer_by_card(uow: UnitOfWork, card_number: str) -> CustomerInfo | None:
+    """The customer a card was issued to, active or blocked (the caller says which it needs)."""
     row = uow.connection.execute(_CUSTOMER_BY_CARD, {"card": card_number}).first()
-    return None if row is None else CustomerInfo(row[0], row[1], row[2])
+    return None if row is None else CustomerInfo(*row)
 
 
 def find_product(uow: UnitOfWork, barcode: str) -> ProductInfo | None:

@@ -4,7 +4,11 @@ A sale being rung up is a posapp.domain.cart.Cart value that the GUI holds;
 these functions look things up, check the acting user's rights and return a
 new Cart. complete_sale() writes the sale, its lines and payments and takes
 the till's next receipt number in one transaction; posting the same cart
-(same UUID) again returns the sale already recorded.
+(same UUID) again returns the sale already recorded. The loyalty programme's
+part of a sale (points spent and earned, vouchers used and issued, the stage)
+is written in that same transaction (posapp.services.loyalty.record_sale), and
+only for a sale with a customer or a reward: a plain sale sends no loyalty
+statement at all.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from posapp.domain.money import ZERO
 from posapp.domain.roles import Actor, Permission, Role, require
 from posapp.domain.vat import VatLine
 from posapp.errors import (
+    CardBlocked,
     InvalidInput,
     MisreadBarcode,
     NotFound,
@@ -35,9 +40,10 @@ from posapp.errors import (
     SaleIncomplete,
     ShiftError,
 )
-from posapp.i18n import _
-from posapp.services import audit, catalog
+from posapp.i18n import _, format_date
+from posapp.services import audit, catalog, loyalty
 from posapp.services.catalog import ProductInfo
+from posapp.services.loyalty import CustomerSummary, LoyaltyOutcome
 from posapp.services.settings import read_settings
 from posapp.services.shifts import open_shift_id, till_id
 
@@ -54,11 +60,14 @@ class ScanKind(Enum):
 class ScanResult:
     kind: ScanKind
     cart: Cart
-    # For RECEIPT: the receipt to refund; for VOUCHER: the code to apply.
+    # For RECEIPT: the receipt to refund; for VOUCHER: the code to apply
+    # (posapp.services.loyalty.apply_voucher).
     receipt: barcodes.ReceiptCode | None = None
     voucher_code: str | None = None
     # For WEIGH: the product to add once its weight is known (add_product(..., weighed=True)).
     product: ProductInfo | None = None
+    # For CUSTOMER: who the card belongs to, their points, stage and usable rewards.
+    customer: CustomerSummary | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +82,8 @@ class CompletedSale:
     vat: list[VatLine]
     completed_at: datetime
     replayed: bool = False  # True when this UUID had already been recorded
+    # What it did for the customer's points and vouchers (None: no customer, no reward).
+    loyalty: LoyaltyOutcome | None = None
 
 
 def start_sale(uow: UnitOfWork, actor: Actor, till_code: str) -> Cart:
@@ -109,8 +120,21 @@ def scan(
                         "card."
                     ).format(number=scanned.number)
                 )
+            if customer.card_status != "active":
+                blocked_on = customer.blocked_at.date() if customer.blocked_at else None
+                raise CardBlocked(
+                    _(
+                        "Card {number} was blocked on {date}: it was replaced by a new card. "
+                        "Scan the customer's new card, or ask the customer for it."
+                    ).format(
+                        number=scanned.number, date=format_date(blocked_on) if blocked_on else "?"
+                    )
+                )
+            summary = loyalty.read_summary(uow, customer.customer_id, scanned.number)
             return ScanResult(
-                ScanKind.CUSTOMER, cart.with_customer(customer.customer_id, customer.name)
+                ScanKind.CUSTOMER,
+                cart.with_customer(summary.customer_id, summary.name),
+                customer=summary,
             )
         if isinstance(scanned, barcodes.PriceLabel | barcodes.WeightLabel):
             product = _sellable(catalog.product_by_label(uow, scanned.item_code), code)
@@ -125,6 +149,7 @@ def scan(
             quantity=Decimal(1),
             unit_price=scanned.price,
             vat_rate=product.vat_rate,
+            category_id=product.category_id,
         )
     elif isinstance(scanned, barcodes.WeightLabel):
         new_cart = _add_product(cart, product, scanned.weight_kg, weighed=True)
@@ -166,6 +191,7 @@ def _add_product(cart: Cart, product: ProductInfo, quantity: Decimal, weighed: b
         unit_price=product.price,
         vat_rate=product.vat_rate,
         by_weight=product.by_weight,
+        category_id=product.category_id,
     )
 
 
@@ -210,7 +236,14 @@ def override_price(
 
 
 def complete_sale(uow: UnitOfWork, actor: Actor, cart: Cart) -> CompletedSale:
-    """Record the sale whole, with the till's next receipt number, exactly once."""
+    """Record the sale whole, with the till's next receipt number, exactly once.
+
+    With a customer or a reward, the same transaction spends the points of the
+    rewards taken, uses the vouchers, and earns and issues what the sale does; if
+    the points or a voucher are no longer there (another till spent them), nothing
+    is recorded and the error says so (posapp.errors.NotEnoughPoints,
+    VoucherNotUsable): the cart is kept, to take the reward off and pay.
+    """
     require(actor, Permission.SELL)
     if actor.user_id is None:
         raise InvalidInput(_("A sale is made by a signed-in user."))
@@ -260,6 +293,9 @@ def complete_sale(uow: UnitOfWork, actor: Actor, cart: Cart) -> CompletedSale:
                         for p in cart.payments
                     ],
                 )
+            outcome = None
+            if cart.customer_id is not None or cart.rewards:
+                outcome = loyalty.record_sale(uow, actor, cart, sale_id, now)
             conn.execute(_FORGET_OPEN_CART, {"cart_uuid": cart.uuid})
             uow.commit()
     except (sa_exc.IntegrityError, PosError):
@@ -279,6 +315,7 @@ def complete_sale(uow: UnitOfWork, actor: Actor, cart: Cart) -> CompletedSale:
         change=cart.change,
         vat=cart.vat,
         completed_at=now,
+        loyalty=outcome,
     )
 
 
@@ -319,7 +356,8 @@ def _insert_lines(uow: UnitOfWork, sale_id: int, cart: Cart) -> None:
                 "quantity": line.quantity,
                 "unit_price": line.unit_price,
                 "list_price": line.list_price,
-                "discount": line.discount_amount,
+                # The cashier's discount and the line's share of the rewards: all it was cut by.
+                "discount": line.discount_amount + line.reward_discount,
                 "total": line.total,
                 "vat_rate": line.vat_rate,
                 "vat_amount": vat,
@@ -407,6 +445,7 @@ def recorded_sale(uow: UnitOfWork, sale_uuid: str) -> CompletedSale | None:
             vat=stored_vat(vat_rows),
             completed_at=sale.completed_at,
             replayed=True,
+            loyalty=loyalty.replayed_outcome(uow, sale.id, sale.customer_id),
         )
 
 

@@ -10,18 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, tzinfo
 from decimal import Decimal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import case, func, select
 
 from posapp.db.models import Customer, Product, Sale, Shift, Till, User
 from posapp.db.uow import UnitOfWork
 from posapp.domain.money import ZERO
-from posapp.services.settings import read_settings
+from posapp.services.settings import read_settings, shop_time_zone
 from posapp.services.shifts import till_id
 
 RECENT_SALES = 20
-FALLBACK_TIME_ZONE = "Europe/Riga"
 
 
 @dataclass(frozen=True)
@@ -51,16 +49,6 @@ class ShopOverview:
     shift_open_since: datetime | None  # None: no shift open on this till
     shift_opened_by: str | None
     recent: list[SaleRow]  # newest first, all tills
-
-
-def shop_time_zone(name: str) -> tuple[str, tzinfo]:
-    """The shop's zone; a name this machine does not know falls back to Riga, then UTC."""
-    for candidate in (name, FALLBACK_TIME_ZONE):
-        try:
-            return candidate, ZoneInfo(candidate)
-        except (ZoneInfoNotFoundError, ValueError):
-            continue
-    return "UTC", UTC
 
 
 def local_midnight(moment: datetime, zone: tzinfo) -> datetime:

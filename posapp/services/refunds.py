@@ -1,4 +1,9 @@
-"""Refunds of completed sales, linked to the lines they give money back for."""
+"""Refunds of completed sales, linked to the lines they give money back for.
+
+A refund of a customer's sale takes back, in the same transaction, the points
+the sale earned and gives back the points spent in it, in proportion to the
+money refunded (posapp.services.loyalty.record_refund).
+"""
 
 from __future__ import annotations
 
@@ -16,7 +21,7 @@ from posapp.domain.money import ZERO, plain_quantity, to_cents
 from posapp.domain.roles import Actor, Permission, require
 from posapp.errors import InvalidInput, NotFound, ShiftError
 from posapp.i18n import _
-from posapp.services import audit
+from posapp.services import audit, loyalty
 from posapp.services.checkout import (
     CompletedSale,
     recorded_sale,
@@ -237,6 +242,26 @@ def refund(
                 insert(Payment),
                 {"sale_id": sale_id, "method": method.value, "amount": -total, "tendered": -total},
             )
+            outcome = None
+            if original.customer_id is not None:
+                before = sum((done[1] for done in refunded.values()), ZERO)
+                this_time = {line.id: quantity for line, quantity, _total, _vat in rows}
+                outcome = loyalty.record_refund(
+                    uow,
+                    actor,
+                    sale_id=original.id,
+                    customer_id=original.customer_id,
+                    refund_id=sale_id,
+                    sale_total=original.total,
+                    refunded_before=before,
+                    refunded_after=before + total,
+                    fully=all(
+                        refunded.get(line.id, (ZERO, ZERO, ZERO))[0] + this_time.get(line.id, ZERO)
+                        == line.quantity
+                        for line in originals
+                    ),
+                    now=now,
+                )
             audit.record(
                 uow,
                 actor,
@@ -265,4 +290,5 @@ def refund(
         change=ZERO,
         vat=stored_vat((line.vat_rate, -row_total, -vat) for line, _q, row_total, vat in rows),
         completed_at=now,
+        loyalty=outcome,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
+from datetime import UTC, date, datetime, tzinfo
 from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -15,6 +16,8 @@ from posapp.db.uow import UnitOfWork
 from posapp.devices.scanner import DEFAULT_MIN_LENGTH, DEFAULT_THRESHOLD_MS
 from posapp.domain.barcodes import BarcodeRules, InStoreKind, InStorePrefix
 from posapp.domain.money import parse_number
+from posapp.domain.cart import RewardKind
+from posapp.domain.loyalty import EarnRules, Stage, StageRules
 from posapp.domain.roles import Actor, Permission, require
 from posapp.errors import InvalidInput
 from posapp.i18n import LANGUAGES, _
@@ -29,6 +32,17 @@ _RANGES: dict[str, tuple[int, int]] = {
     "pin_attempts": (1, 20),
     "pin_lock_minutes": (1, 1440),
 }
+FALLBACK_TIME_ZONE = "Europe/Riga"
+
+
+def shop_time_zone(name: str) -> tuple[str, tzinfo]:
+    """The shop's zone; a name this machine does not know falls back to Riga, then UTC."""
+    for candidate in (name, FALLBACK_TIME_ZONE):
+        try:
+            return candidate, ZoneInfo(candidate)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    return "UTC", UTC
 
 
 @dataclass(frozen=True)
@@ -36,6 +50,265 @@ class PrefixSetting:
     prefix: str
     kind: str  # an InStoreKind value
     item_digits: int = 5
+
+
+class RewardTrigger:
+    """How a reward of the catalogue is had (RewardSetting.trigger)."""
+
+    POINTS = "points"  # taken at the till for its points
+    NTH_VISIT = "nth_visit"  # a voucher issued with every Nth visit
+    BIRTHDAY = "birthday"  # a voucher issued with the first purchase of the birthday week
+
+    ALL = (POINTS, NTH_VISIT, BIRTHDAY)
+
+
+@dataclass(frozen=True)
+class RewardSetting:
+    """One reward of the shop's catalogue.
+
+    `kind` is a RewardKind value: "amount" (`amount` euros off), "percent"
+    (`percent` off the sale) or "product" (one unit of the product with SKU
+    `sku` free). A "points" reward costs `points`; a "nth_visit" one is issued
+    as a voucher on every `every`-th visit; a "birthday" one once a year in the
+    birthday week. Vouchers are valid `valid_days` days from the day they are
+    issued. `name` is what the till and the receipt call it; empty: described
+    from what it takes off ("€5.00 off").
+    """
+
+    key: str
+    trigger: str
+    kind: str
+    amount: Decimal | None = None
+    percent: Decimal | None = None
+    sku: str | None = None
+    points: int = 0
+    every: int = 0
+    valid_days: int = 30
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class PointsBonus:
+    """Extra points per unit sold of a product (by SKU) or of a category (by name)."""
+
+    code: str
+    points: int
+
+
+def _default_rewards() -> tuple[RewardSetting, ...]:
+    return (
+        RewardSetting("euro_2", RewardTrigger.POINTS, "amount", amount=Decimal("2.00"), points=200),
+        RewardSetting("euro_5", RewardTrigger.POINTS, "amount", amount=Decimal("5.00"), points=500),
+        RewardSetting(
+            "tenth_visit", RewardTrigger.NTH_VISIT, "percent", percent=Decimal(10), every=10
+        ),
+        RewardSetting(
+            "birthday", RewardTrigger.BIRTHDAY, "amount", amount=Decimal("3.00"), valid_days=14
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class LoyaltySettings:
+    """The loyalty programme's rules, all the owner's to change (stored as one JSON setting)."""
+
+    # Earning (posapp.domain.loyalty.earn_points).
+    points_per_euro: Decimal = Decimal(1)
+    points_per_visit: int = 0
+    product_bonus: tuple[PointsBonus, ...] = ()  # by SKU
+    category_bonus: tuple[PointsBonus, ...] = ()  # by category name
+    # Categories that earn nothing and that rewards take nothing off (gift cards, tobacco).
+    excluded_categories: tuple[str, ...] = ()
+    visitor_multiplier: Decimal = Decimal(1)
+    buyer_multiplier: Decimal = Decimal(1)
+    client_multiplier: Decimal = Decimal("1.25")
+    advocate_multiplier: Decimal = Decimal("1.5")
+    birthday_multiplier: Decimal = Decimal(2)
+    birthday_window_days: int = 3  # the birthday week: the birthday and 3 days either side
+    # Stages (posapp.domain.loyalty.compute_stage).
+    buyer_purchases: int = 1
+    client_visits: int = 4
+    client_window_days: int = 90
+    advocate_referrals: int = 1
+    advocate_five_star_ratings: int = 3
+    # Other points.
+    referral_points: int = 50  # to both, with the new member's first purchase
+    welcome_points: int = 0  # to a new member on enrolment
+    points_expire_months: int = 12  # 0: points never expire
+    # "proportional": a refund gives back points spent on the sale in proportion to the
+    # money refunded; "full_refund": only when the whole sale is refunded; "never".
+    refund_restores_points: str = "proportional"
+    # Vouchers can be used only with their customer's card (False: by whoever has them).
+    vouchers_bound_to_customer: bool = True
+    rewards: tuple[RewardSetting, ...] = field(default_factory=_default_rewards)
+
+    def stage_rules(self) -> StageRules:
+        return StageRules(
+            buyer_purchases=self.buyer_purchases,
+            client_visits=self.client_visits,
+            client_window_days=self.client_window_days,
+            advocate_referrals=self.advocate_referrals,
+            advocate_five_star_ratings=self.advocate_five_star_ratings,
+        )
+
+    def earn_rules(self, products: dict[str, int], categories: dict[str, int]) -> EarnRules:
+        """The earning rules, with SKUs and category names resolved to ids (`products`,
+        `categories`: the ids of those that exist)."""
+        return EarnRules(
+            points_per_euro=self.points_per_euro,
+            points_per_visit=self.points_per_visit,
+            product_bonus={
+                products[b.code]: b.points for b in self.product_bonus if b.code in products
+            },
+            category_bonus={
+                categories[b.code]: b.points for b in self.category_bonus if b.code in categories
+            },
+            excluded_categories=frozenset(
+                categories[name] for name in self.excluded_categories if name in categories
+            ),
+            stage_multipliers={
+                Stage.VISITOR: self.visitor_multiplier,
+                Stage.BUYER: self.buyer_multiplier,
+                Stage.CLIENT: self.client_multiplier,
+                Stage.ADVOCATE: self.advocate_multiplier,
+            },
+            birthday_multiplier=self.birthday_multiplier,
+            birthday_window_days=self.birthday_window_days,
+        )
+
+    def reward(self, key: str) -> RewardSetting | None:
+        return next((r for r in self.rewards if r.key == key), None)
+
+    def check(self) -> None:
+        """Refuse rules that cannot work, with what to change."""
+        counts = (
+            self.points_per_visit,
+            self.welcome_points,
+            self.referral_points,
+            self.birthday_window_days,
+            self.points_expire_months,
+            self.advocate_referrals,
+            self.advocate_five_star_ratings,
+        )
+        if self.points_per_euro < 0 or any(n < 0 for n in counts):
+            raise InvalidInput(_("Loyalty points and days are zero or more."))
+        if min(self.buyer_purchases, self.client_visits, self.client_window_days) < 1:
+            raise InvalidInput(_("Stage thresholds and the visits window are at least 1."))
+        multipliers = (
+            self.visitor_multiplier,
+            self.buyer_multiplier,
+            self.client_multiplier,
+            self.advocate_multiplier,
+            self.birthday_multiplier,
+        )
+        if any(m < 0 for m in multipliers):
+            raise InvalidInput(_("A points multiplier is zero or more."))
+        if self.refund_restores_points not in ("proportional", "full_refund", "never"):
+            raise InvalidInput(
+                _("Points given back on refunds are 'proportional', 'full_refund' or 'never'.")
+            )
+        keys = [reward.key for reward in self.rewards]
+        if len(set(keys)) != len(keys):
+            raise InvalidInput(_("Each reward needs a key of its own."))
+        for reward in self.rewards:
+            _check_reward(reward)
+
+
+def _check_reward(reward: RewardSetting) -> None:
+    if not reward.key or len(reward.key) > 40 or ":" in reward.key:
+        raise InvalidInput(_("A reward's key is 1 to 40 characters, without a colon."))
+    if reward.trigger not in RewardTrigger.ALL:
+        raise InvalidInput(
+            _(
+                "Reward {key}: it is had for 'points', on every 'nth_visit' or on the 'birthday'."
+            ).format(key=reward.key)
+        )
+    try:
+        kind = RewardKind(reward.kind)
+    except ValueError:
+        raise InvalidInput(
+            _("Reward {key}: it takes off an 'amount', a 'percent' or a 'product'.").format(
+                key=reward.key
+            )
+        ) from None
+    if (
+        (kind is RewardKind.AMOUNT and (reward.amount is None or reward.amount <= 0))
+        or (
+            kind is RewardKind.PERCENT and (reward.percent is None or not 0 < reward.percent <= 100)
+        )
+        or (kind is RewardKind.PRODUCT and not reward.sku)
+    ):
+        raise InvalidInput(
+            _("Reward {key}: say how much it takes off, or which product it gives.").format(
+                key=reward.key
+            )
+        )
+    if reward.trigger == RewardTrigger.POINTS and reward.points <= 0:
+        raise InvalidInput(_("Reward {key}: say how many points it costs.").format(key=reward.key))
+    if reward.trigger == RewardTrigger.NTH_VISIT and reward.every <= 0:
+        raise InvalidInput(
+            _("Reward {key}: say on every how many visits it is given.").format(key=reward.key)
+        )
+    if reward.valid_days <= 0:
+        raise InvalidInput(
+            _("Reward {key}: a voucher is valid for at least one day.").format(key=reward.key)
+        )
+
+
+def _loyalty_to_json(value: LoyaltySettings) -> dict[str, Any]:
+    return {
+        name: (
+            [
+                _plain(asdict(item)) if is_dataclass(item) and not isinstance(item, type) else item
+                for item in attribute
+            ]
+            if isinstance(attribute, tuple)
+            else _plain(attribute)
+        )
+        for name, attribute in ((f.name, getattr(value, f.name)) for f in fields(value))
+    }
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+_BONUS_LISTS = ("product_bonus", "category_bonus")
+_REWARD_DECIMALS = ("amount", "percent")
+
+
+def _reward_from_json(item: dict[str, Any]) -> RewardSetting:
+    values: dict[str, Any] = {
+        name: Decimal(value) if name in _REWARD_DECIMALS and value is not None else value
+        for name, value in item.items()
+    }
+    return RewardSetting(**values)
+
+
+def _loyalty_from_json(value: dict[str, Any]) -> LoyaltySettings:
+    """The stored loyalty settings; a name this version does not know is left out, one it
+    misses keeps its default (settings written by an older or newer posapp still load)."""
+    defaults = LoyaltySettings()
+    known = {f.name: getattr(defaults, f.name) for f in fields(LoyaltySettings)}
+    changes: dict[str, Any] = {}
+    for name, stored in value.items():
+        if name not in known:
+            continue
+        if name == "rewards":
+            changes[name] = tuple(_reward_from_json(item) for item in stored)
+        elif name in _BONUS_LISTS:
+            changes[name] = tuple(PointsBonus(**item) for item in stored)
+        elif isinstance(known[name], Decimal):
+            changes[name] = Decimal(stored)
+        elif isinstance(known[name], tuple):
+            changes[name] = tuple(stored)
+        else:
+            changes[name] = stored
+    return replace(defaults, **changes)
 
 
 @dataclass(frozen=True)
@@ -66,6 +339,11 @@ class ShopSettings:
     # scanner_min_length characters at most scanner_gap_ms apart, ended by Enter or Tab.
     scanner_gap_ms: int = DEFAULT_THRESHOLD_MS
     scanner_min_length: int = DEFAULT_MIN_LENGTH
+    loyalty: LoyaltySettings = field(default_factory=LoyaltySettings)
+
+    def local_date(self, moment: datetime) -> date:
+        """The shop's date at an aware moment (visits, birthdays and vouchers go by it)."""
+        return moment.astimezone(shop_time_zone(self.time_zone)[1]).date()
 
     def barcode_rules(self) -> BarcodeRules:
         return BarcodeRules(
@@ -81,6 +359,8 @@ _RECORD_TUPLES: dict[str, type[PrefixSetting]] = {"barcode_prefixes": PrefixSett
 
 
 def _to_json(value: Any) -> str:
+    if isinstance(value, LoyaltySettings):
+        return json.dumps(_loyalty_to_json(value), ensure_ascii=False)
     if isinstance(value, Decimal):
         return json.dumps(str(value))
     if isinstance(value, tuple):
@@ -97,6 +377,8 @@ def _to_json(value: Any) -> str:
 def _from_json(name: str, text: str) -> Any:
     value = json.loads(text)
     default = getattr(ShopSettings(), name)
+    if isinstance(default, LoyaltySettings):
+        return _loyalty_from_json(value)
     if isinstance(default, Decimal):
         return Decimal(value)
     if name in _RECORD_TUPLES:
@@ -134,6 +416,9 @@ def update_settings(uow: UnitOfWork, actor: Actor, **changes: Any) -> ShopSettin
         _check_ranges(new, changes)
         if "quick_keys" in changes:
             _check_quick_keys(uow, new.quick_keys)
+        if "loyalty" in changes:
+            new.loyalty.check()
+            _check_reward_products(uow, new.loyalty)
         write_settings(uow, changes.keys(), new)
         audit.record(uow, actor, "settings_changed", {"changed": sorted(changes)})
         uow.commit()
@@ -174,7 +459,7 @@ def setting_text(settings: ShopSettings, name: str) -> str:
     value = getattr(settings, name)
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if name in _RECORD_TUPLES:
+    if name in _RECORD_TUPLES or isinstance(value, LoyaltySettings):
         return _to_json(value)
     if isinstance(value, tuple):
         return ",".join(value)
@@ -199,7 +484,7 @@ def parse_setting(name: str, text: str) -> Any:
             return int(text)
         if isinstance(default, Decimal):
             return parse_number(text)
-        if name in _RECORD_TUPLES:
+        if name in _RECORD_TUPLES or isinstance(default, LoyaltySettings):
             return _from_json(name, text)
         if isinstance(default, tuple):
             return tuple(item.strip() for item in text.split(",") if item.strip())
@@ -241,6 +526,24 @@ def _check_quick_keys(uow: UnitOfWork, skus: tuple[str, ...]) -> None:
                 "No product has the SKU {skus}, so it cannot be a quick key. Check the SKU in "
                 "the product list."
             ).format(skus=", ".join(unknown))
+        )
+
+
+def _check_reward_products(uow: UnitOfWork, loyalty: LoyaltySettings) -> None:
+    """A free-product reward names a product in the catalogue, sold by the piece."""
+    skus = {reward.sku for reward in loyalty.rewards if reward.sku}
+    by_piece = set(
+        uow.session.scalars(
+            select(Product.sku).where(Product.sku.in_(skus), Product.sold_by == "unit")
+        )
+    )
+    missing = sorted(skus - by_piece)
+    if missing:
+        raise InvalidInput(
+            _(
+                "No product sold by the piece has the SKU {skus}, so it cannot be a reward. "
+                "Check the SKU in the product list."
+            ).format(skus=", ".join(missing))
         )
 
 

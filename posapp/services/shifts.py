@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -16,7 +17,7 @@ from posapp.domain.roles import Actor, Permission, require
 from posapp.domain.vat import VatLine
 from posapp.errors import InvalidInput, NotFound, ShiftError
 from posapp.i18n import _
-from posapp.services import audit
+from posapp.services import audit, loyalty
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,13 @@ def open_shift(uow: UnitOfWork, actor: Actor, till_code: str, opening_float: Dec
 def close_shift(
     uow: UnitOfWork, actor: Actor, till_code: str, counted: dict[PaymentMethod, Decimal]
 ) -> ShiftReport:
-    """Close the till's open shift with the counted amounts; returns the Z report data."""
+    """Close the till's open shift with the counted amounts; returns the Z report data.
+
+    Then, in a transaction of its own, the day's loyalty housekeeping: points and
+    vouchers past their expiry (posapp.services.loyalty.expire_points). The shift
+    is closed whether or not that succeeds; a failure is logged, and the next
+    close (or `posapp loyalty expire`) catches up.
+    """
     require(actor, Permission.MANAGE_SHIFT)
     with uow.writing():
         till = till_id(uow, till_code)
@@ -129,7 +136,11 @@ def close_shift(
             till_id=till,
         )
         uow.commit()
-        return report
+    try:
+        loyalty.expire_points(uow, actor)
+    except Exception:  # housekeeping must never undo or block the close
+        logging.getLogger("posapp").exception("expiring loyalty points after a shift failed")
+    return report
 
 
 def shift_report(uow: UnitOfWork, shift_id: int) -> ShiftReport:
