@@ -6,7 +6,7 @@ reports; the GUI only needs these until then.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -67,5 +67,18 @@ def parse_amount(text: str) -> Decimal | None:
     """What a person typed as an amount or quantity ("2,35", "2.35", "20"); None if not one."""
     try:
         return parse_number(text)
+    except ValueError:
+        return None
+
+
+def parse_day(text: str) -> date | None:
+    """A date a person typed: "24.12.1990" (day first, as in Latvia), "24/12/1990" or
+    "1990-12-24"; None if it is not a real date."""
+    cleaned = text.strip().replace("/", ".").rstrip(".")
+    try:
+        if "-" in cleaned:
+            return date.fromisoformat(cleaned)
+        day, month, year = (int(part) for part in cleaned.split("."))
+        return date(year, month, day) if year >= 1900 else None
     except ValueError:
         return None

@@ -15,9 +15,9 @@ from posapp.db.models import Product, Setting
 from posapp.db.uow import UnitOfWork
 from posapp.devices.scanner import DEFAULT_MIN_LENGTH, DEFAULT_THRESHOLD_MS
 from posapp.domain.barcodes import BarcodeRules, InStoreKind, InStorePrefix
-from posapp.domain.money import parse_number
 from posapp.domain.cart import RewardKind
 from posapp.domain.loyalty import EarnRules, Stage, StageRules
+from posapp.domain.money import parse_number
 from posapp.domain.roles import Actor, Permission, require
 from posapp.errors import InvalidInput
 from posapp.i18n import LANGUAGES, _

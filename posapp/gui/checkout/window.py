@@ -22,8 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, QVariantAnimation, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QDesktopServices, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from posapp.config import data_dir
 from posapp.db.uow import UnitOfWork
 from posapp.domain.barcodes import ReceiptCode
 from posapp.domain.cart import Cart, CartLine, Discount, PaymentMethod
@@ -42,10 +43,12 @@ from posapp.domain.roles import Actor, Role
 from posapp.domain.text import search_key
 from posapp.errors import DatabaseError, PermissionDenied, PosError
 from posapp.gui.checkout.cart_delegate import CELL_PADDING, CartDelegate
+from posapp.gui.checkout.customer_panel import CustomerPanel
 from posapp.gui.checkout.quick_keys import QuickKeyButton
 from posapp.gui.checkout.saver import CartSaver
 from posapp.gui.dialogs.amount import AmountDialog
 from posapp.gui.dialogs.close_shift import CloseShiftDialog
+from posapp.gui.dialogs.enrol import EnrolDialog
 from posapp.gui.dialogs.parked import ParkedSalesDialog
 from posapp.gui.dialogs.payment import PaymentDialog
 from posapp.gui.dialogs.pin import ApprovalDialog
@@ -55,10 +58,13 @@ from posapp.gui.formatting import format_moment, format_money, format_plain_amou
 from posapp.gui.forms.ui_checkout_window import Ui_CheckoutWindow
 from posapp.gui.models.cart import CartModel, Column
 from posapp.gui.models.products import MatchColumn, ProductMatchModel
+from posapp.gui.models.rewards import MAX_KEYED
 from posapp.gui.theme import capitalize_card_titles, set_state
-from posapp.services import catalog, checkout, parking, refunds
+from posapp.output.card import CardDocument, write_card_pdf
+from posapp.services import catalog, checkout, loyalty, parking, refunds
 from posapp.services.catalog import ProductMatch
-from posapp.services.checkout import ScanKind
+from posapp.services.checkout import CompletedSale, ScanKind
+from posapp.services.loyalty import CustomerSummary
 from posapp.services.overview import shop_overview
 from posapp.services.settings import load_settings
 
@@ -75,6 +81,7 @@ class CheckoutWindow(QMainWindow):
     """The till. `handle_scan(code)` is where the scanner's codes arrive."""
 
     customer_identified = Signal(int)
+    card_opened = Signal(str)  # the path of a new member's card PDF, opened to print
     sale_completed = Signal(object)  # CompletedSale
     action_failed = Signal(str)
     overview_requested = Signal()
@@ -139,6 +146,8 @@ class CheckoutWindow(QMainWindow):
         self._flash.finished.connect(lambda: self.ui.bannerFrame.setStyleSheet(""))
 
         self._build_status_bar(database_label)
+        self.customer_panel = CustomerPanel(self.ui, language, self)
+        self.customer_panel.reward_chosen.connect(self.toggle_reward)
         self._saver = CartSaver(uow, self)
         self._saver.failed.connect(self._save_failed)
         self._saver.recovered.connect(lambda: self._database_state(None))
@@ -148,6 +157,7 @@ class CheckoutWindow(QMainWindow):
         self._save_retry.timeout.connect(self._save_again)
         self._connect_actions()
         self._connect_shift_actions()
+        self._connect_loyalty_actions()
         self._build_search(language)
         self._build_quick_keys()
 
@@ -331,6 +341,7 @@ class CheckoutWindow(QMainWindow):
         if changed:
             self._select_line(changed[-1].line_id)
         self._show_cart()
+        self._show_customer_of(cart)
         self._saver.save(self.actor, cart)  # written on the saver's thread, a moment later
         if message is None:
             self.clear_banner()
@@ -383,12 +394,12 @@ class CheckoutWindow(QMainWindow):
                 vat=format_money(vat, language), count=items
             )
         )
-        if cart.customer_name:
-            ui.customerNameLabel.setText(cart.customer_name)
-            set_state(ui.customerNameLabel, "known")
-        else:
-            ui.customerNameLabel.setText(self.tr("No customer — scan their card"))
-            set_state(ui.customerNameLabel, "none")
+        rewards = cart.rewards_total if cart.rewards else Decimal(0)
+        ui.rewardsLabel.setVisible(bool(cart.rewards))
+        if cart.rewards:
+            ui.rewardsLabel.setText(
+                self.tr("Rewards: \u2212{amount}").format(amount=format_money(rewards, language))
+            )
 
     def current_line(self) -> CartLine | None:
         """The selected line, else the last one scanned."""
@@ -607,6 +618,9 @@ class CheckoutWindow(QMainWindow):
     # -- actions --------------------------------------------------------------
     def handle_scan(self, code: str) -> None:
         """What the scanner read: goods, a scale label, a loyalty card, a voucher, a receipt."""
+        if isinstance(self.dialog, EnrolDialog) and self.dialog.isVisible():
+            self.dialog.take_scan(code)  # a pre-printed card, or the referrer's card
+            return
         if self._busy():
             return
         try:
@@ -617,20 +631,16 @@ class CheckoutWindow(QMainWindow):
         if result.kind is ScanKind.PRODUCT:
             self.set_cart(result.cart)
         elif result.kind is ScanKind.CUSTOMER:
-            self.set_cart(
-                result.cart,
-                self.tr("Welcome, {name}!").format(name=result.cart.customer_name),
-                "info",
-            )
+            summary = result.customer
+            self.customer_panel.summary = summary  # set_cart shows it, without reading it again
+            self.set_cart(result.cart, self._welcome(summary, result.cart), "info")
             if result.cart.customer_id is not None:
                 self.customer_identified.emit(result.cart.customer_id)
         elif result.kind is ScanKind.WEIGH and result.product is not None:
             self._ask_weight(result.product.product_id, result.product.name)
-        elif result.kind is ScanKind.VOUCHER:
-            self.show_banner(
-                self.tr("Vouchers cannot be redeemed at this till yet. Keep the voucher aside."),
-                "warning",
-            )
+        elif result.kind is ScanKind.VOUCHER and result.voucher_code is not None:
+            voucher = result.voucher_code
+            self._take(lambda: loyalty.apply_voucher(self._uow, self.actor, self.cart, voucher))
         else:
             self.open_refund(result.receipt)
 
@@ -778,7 +788,7 @@ class CheckoutWindow(QMainWindow):
             )
         else:
             message = self.tr("Receipt {receipt} — paid").format(receipt=receipt)
-        self._next_sale(message)
+        self._next_sale(message + self._points_said(completed))
 
     def _next_sale(self, message: str) -> None:
         try:
@@ -853,6 +863,129 @@ class CheckoutWindow(QMainWindow):
             )
 
         self._open(dialog, done)
+
+    # -- loyalty --------------------------------------------------------------
+    def _connect_loyalty_actions(self) -> None:
+        self.ui.actionEnrol.triggered.connect(self.enrol)
+        self.ui.enrolButton.clicked.connect(self.ui.actionEnrol.trigger)
+        self.addAction(self.ui.actionEnrol)
+        for number in range(1, MAX_KEYED + 1):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, row=number - 1: self.toggle_reward(row))
+            self.addAction(action)
+
+    def _show_customer_of(self, cart: Cart) -> None:
+        """Keep the customer card in step with the cart: its member, the rewards it took."""
+        panel = self.customer_panel
+        if cart.customer_id == panel.customer_id:
+            if panel.summary is not None:
+                panel.show_member(panel.summary, cart)
+            return
+        summary: CustomerSummary | None = None
+        if cart.customer_id is not None:  # a sale resumed or restored with its customer
+            try:
+                summary = loyalty.customer_summary(self._uow, cart.customer_id)
+            except PosError as error:
+                self._fail(error)
+        panel.show_member(summary, cart)
+
+    def _welcome(self, summary: CustomerSummary | None, cart: Cart) -> str:
+        name = summary.address_as or summary.name if summary else cart.customer_name
+        text = self.tr("Welcome, {name}!").format(name=name)
+        if summary is not None and summary.available:
+            text += " " + self.tr("%n reward(s) to take: Ctrl+1", "", len(summary.available))
+        return text
+
+    def toggle_reward(self, row: int) -> None:
+        """Ctrl+N or a tap: take the customer's Nth reward off the sale, or put it back."""
+        if self._busy():
+            return
+        rewards = self.customer_panel.rewards
+        if not 0 <= row < rewards.rowCount():
+            self.show_banner(self.tr("There is no such reward for this customer."), "warning")
+            return
+        reward = rewards.reward(row)
+        if rewards.is_taken(row):
+            self.set_cart(
+                loyalty.remove_reward(self.cart, reward.key),
+                self.tr("{reward} is back on the customer's account.").format(reward=reward.name),
+                "info",
+            )
+            return
+        self._take(lambda: loyalty.apply_reward(self._uow, self.actor, self.cart, reward.key))
+
+    def _take(self, apply: Callable[[], Cart]) -> None:
+        """Apply a reward or a voucher; the banner says what it took off."""
+        before = self.cart.total
+        try:
+            cart = apply()
+        except PosError as error:
+            self._fail(error)
+            return
+        self.set_cart(
+            cart,
+            self.tr("{reward}: {amount} off").format(
+                reward=cart.rewards[-1].name,
+                amount=format_money(before - cart.total, self._language),
+            ),
+        )
+
+    def _points_said(self, completed: CompletedSale) -> str:
+        outcome = completed.loyalty
+        if outcome is None or outcome.balance is None:
+            return ""
+        text = " · " + self.tr("+%n point(s)", "", outcome.points_earned + outcome.referral_points)
+        return text + " · " + self.tr("balance %n", "", outcome.balance)
+
+    def enrol(self) -> None:
+        """Ctrl+E: a new member, enrolled in a few seconds; their card joins this sale."""
+        if self._busy():
+            return
+        dialog = EnrolDialog(self._uow, self.actor, parent=self)
+        self._open(dialog, lambda: self._enrolled(dialog))
+
+    def _enrolled(self, dialog: EnrolDialog) -> None:
+        member = dialog.member
+        if member is None:
+            return
+        self.customer_panel.summary = member
+        message = self.tr("Welcome, {name}! Card {card} is theirs.").format(
+            name=member.name, card=member.card_number
+        )
+        try:
+            self.set_cart(self.cart.with_customer(member.customer_id, member.name), message, "info")
+        except PosError as error:
+            self._fail(error)
+            return
+        if dialog.print_card and member.card_number:
+            self.open_card(member)
+
+    def open_card(self, member: CustomerSummary) -> None:
+        """The member's card as a PDF, opened in the system's viewer to print it."""
+        assert member.card_number is not None
+        path = data_dir() / "cards" / f"{member.card_number}.pdf"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_card_pdf(
+                CardDocument(
+                    shop_name=self._shop_name,
+                    customer_name=member.name,
+                    card_number=member.card_number,
+                    language=self._language,
+                ),
+                path,
+            )
+        except OSError as error:
+            self.show_banner(
+                self.tr("The card could not be written to {path} ({reason}).").format(
+                    path=path, reason=error.strerror
+                ),
+                "warning",
+            )
+            return
+        self.card_opened.emit(str(path))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     # -- the shift and the lock -----------------------------------------------
     def _connect_shift_actions(self) -> None:

@@ -74,6 +74,11 @@ class Ui_CheckoutWindow(object):
 #if QT_CONFIG(shortcut)
         self.actionRefund.setShortcut(u"F3")
 #endif // QT_CONFIG(shortcut)
+        self.actionEnrol = QAction(CheckoutWindow)
+        self.actionEnrol.setObjectName(u"actionEnrol")
+#if QT_CONFIG(shortcut)
+        self.actionEnrol.setShortcut(u"Ctrl+E")
+#endif // QT_CONFIG(shortcut)
         self.actionCard = QAction(CheckoutWindow)
         self.actionCard.setObjectName(u"actionCard")
 #if QT_CONFIG(shortcut)
@@ -249,6 +254,32 @@ class Ui_CheckoutWindow(object):
 
         self.customerLayout.addWidget(self.customerNameLabel)
 
+        self.customerDetailLabel = QLabel(self.customerFrame)
+        self.customerDetailLabel.setObjectName(u"customerDetailLabel")
+        self.customerDetailLabel.setText(u"")
+        self.customerDetailLabel.setWordWrap(True)
+        self.customerDetailLabel.setProperty(u"role", u"caption")
+
+        self.customerLayout.addWidget(self.customerDetailLabel)
+
+        self.rewardsView = QTableView(self.customerFrame)
+        self.rewardsView.setObjectName(u"rewardsView")
+        self.rewardsView.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.rewardsView.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rewardsView.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.rewardsView.setShowGrid(False)
+        self.rewardsView.setWordWrap(False)
+        self.rewardsView.setProperty(u"role", u"rewards")
+
+        self.customerLayout.addWidget(self.rewardsView)
+
+        self.enrolButton = QPushButton(self.customerFrame)
+        self.enrolButton.setObjectName(u"enrolButton")
+        self.enrolButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.enrolButton.setProperty(u"role", u"secondaryKey")
+
+        self.customerLayout.addWidget(self.enrolButton)
+
 
         self.sideLayout.addWidget(self.customerFrame)
 
@@ -272,6 +303,14 @@ class Ui_CheckoutWindow(object):
         self.totalLabel.setProperty(u"role", u"total")
 
         self.totalLayout.addWidget(self.totalLabel)
+
+        self.rewardsLabel = QLabel(self.totalFrame)
+        self.rewardsLabel.setObjectName(u"rewardsLabel")
+        self.rewardsLabel.setText(u"")
+        self.rewardsLabel.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
+        self.rewardsLabel.setProperty(u"role", u"rewardsTotal")
+
+        self.totalLayout.addWidget(self.rewardsLabel)
 
         self.vatLabel = QLabel(self.totalFrame)
         self.vatLabel.setObjectName(u"vatLabel")
@@ -305,7 +344,7 @@ class Ui_CheckoutWindow(object):
         self.priceButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.priceButton.setProperty(u"role", u"key")
 
-        self.keysLayout.addWidget(self.priceButton, 1, 0, 1, 1)
+        self.keysLayout.addWidget(self.priceButton, 0, 2, 1, 1)
 
         self.discountButton = QPushButton(self.sidePanel)
         self.discountButton.setObjectName(u"discountButton")
@@ -313,7 +352,7 @@ class Ui_CheckoutWindow(object):
         self.discountButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.discountButton.setProperty(u"role", u"key")
 
-        self.keysLayout.addWidget(self.discountButton, 1, 1, 1, 1)
+        self.keysLayout.addWidget(self.discountButton, 1, 0, 1, 1)
 
         self.removeButton = QPushButton(self.sidePanel)
         self.removeButton.setObjectName(u"removeButton")
@@ -321,7 +360,7 @@ class Ui_CheckoutWindow(object):
         self.removeButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.removeButton.setProperty(u"role", u"key")
 
-        self.keysLayout.addWidget(self.removeButton, 2, 0, 1, 1)
+        self.keysLayout.addWidget(self.removeButton, 1, 1, 1, 1)
 
         self.parkButton = QPushButton(self.sidePanel)
         self.parkButton.setObjectName(u"parkButton")
@@ -329,7 +368,7 @@ class Ui_CheckoutWindow(object):
         self.parkButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.parkButton.setProperty(u"role", u"key")
 
-        self.keysLayout.addWidget(self.parkButton, 2, 1, 1, 1)
+        self.keysLayout.addWidget(self.parkButton, 1, 2, 1, 1)
 
         self.resumeButton = QPushButton(self.sidePanel)
         self.resumeButton.setObjectName(u"resumeButton")
@@ -337,7 +376,7 @@ class Ui_CheckoutWindow(object):
         self.resumeButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.resumeButton.setProperty(u"role", u"key")
 
-        self.keysLayout.addWidget(self.resumeButton, 3, 0, 1, 1)
+        self.keysLayout.addWidget(self.resumeButton, 2, 0, 1, 1)
 
         self.voidButton = QPushButton(self.sidePanel)
         self.voidButton.setObjectName(u"voidButton")
@@ -345,7 +384,7 @@ class Ui_CheckoutWindow(object):
         self.voidButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.voidButton.setProperty(u"role", u"key")
 
-        self.keysLayout.addWidget(self.voidButton, 3, 1, 1, 1)
+        self.keysLayout.addWidget(self.voidButton, 2, 1, 1, 1)
 
         self.refundButton = QPushButton(self.sidePanel)
         self.refundButton.setObjectName(u"refundButton")
@@ -361,7 +400,7 @@ class Ui_CheckoutWindow(object):
         self.cardButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.cardButton.setProperty(u"role", u"secondaryKey")
 
-        self.keysLayout.addWidget(self.cardButton, 4, 0, 1, 1)
+        self.keysLayout.addWidget(self.cardButton, 2, 2, 1, 1)
 
         self.payButton = QPushButton(self.sidePanel)
         self.payButton.setObjectName(u"payButton")
@@ -369,7 +408,7 @@ class Ui_CheckoutWindow(object):
         self.payButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.payButton.setProperty(u"role", u"pay")
 
-        self.keysLayout.addWidget(self.payButton, 4, 1, 1, 1)
+        self.keysLayout.addWidget(self.payButton, 3, 0, 1, 3)
 
 
         self.sideLayout.addLayout(self.keysLayout)
@@ -406,6 +445,8 @@ class Ui_CheckoutWindow(object):
         self.menuSale.addSeparator()
         self.menuSale.addAction(self.actionCard)
         self.menuSale.addAction(self.actionPay)
+        self.menuSale.addSeparator()
+        self.menuSale.addAction(self.actionEnrol)
         self.menuShop.addAction(self.actionOverview)
         self.menuShop.addSeparator()
         self.menuShop.addAction(self.actionLock)
@@ -428,6 +469,7 @@ class Ui_CheckoutWindow(object):
         self.actionResume.setText(QCoreApplication.translate("CheckoutWindow", u"Res&ume a parked sale", None))
         self.actionVoid.setText(QCoreApplication.translate("CheckoutWindow", u"&Void the sale", None))
         self.actionRefund.setText(QCoreApplication.translate("CheckoutWindow", u"Re&fund a sale", None))
+        self.actionEnrol.setText(QCoreApplication.translate("CheckoutWindow", u"&New member\u2026", None))
         self.actionCard.setText(QCoreApplication.translate("CheckoutWindow", u"Pay by &card", None))
         self.actionPay.setText(QCoreApplication.translate("CheckoutWindow", u"&Pay", None))
         self.actionOverview.setText(QCoreApplication.translate("CheckoutWindow", u"Shop &overview", None))
@@ -438,6 +480,7 @@ class Ui_CheckoutWindow(object):
         self.cartEmptyLabel.setText(QCoreApplication.translate("CheckoutWindow", u"Scan the first item, or press F2 to find it by name.", None))
         self.customerTitleLabel.setText(QCoreApplication.translate("CheckoutWindow", u"Customer", None))
         self.customerNameLabel.setText(QCoreApplication.translate("CheckoutWindow", u"No customer \u2014 scan their card", None))
+        self.enrolButton.setText(QCoreApplication.translate("CheckoutWindow", u"New member  Ctrl+E", None))
         self.totalTitleLabel.setText(QCoreApplication.translate("CheckoutWindow", u"Total", None))
         self.quantityButton.setText(QCoreApplication.translate("CheckoutWindow", u"Quantity\n"
 "F4", None))
@@ -445,7 +488,7 @@ class Ui_CheckoutWindow(object):
 "F6", None))
         self.discountButton.setText(QCoreApplication.translate("CheckoutWindow", u"Discount\n"
 "F7", None))
-        self.removeButton.setText(QCoreApplication.translate("CheckoutWindow", u"Remove line\n"
+        self.removeButton.setText(QCoreApplication.translate("CheckoutWindow", u"Remove\n"
 "Del", None))
         self.parkButton.setText(QCoreApplication.translate("CheckoutWindow", u"Park\n"
 "F8", None))

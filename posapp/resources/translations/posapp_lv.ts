@@ -112,6 +112,10 @@ Enter</translation>
         <translation>Nav klienta — skenējiet klienta karti</translation>
     </message>
     <message>
+        <source>New member  Ctrl+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>Kopā</translation>
     </message>
@@ -134,10 +138,9 @@ F7</source>
 F7</translation>
     </message>
     <message>
-        <source>Remove line
+        <source>Remove
 Del</source>
-        <translation>Dzēst rindu
-Del</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Park
@@ -220,6 +223,10 @@ F12</translation>
         <translation>Atmak&amp;sāt pirkumu</translation>
     </message>
     <message>
+        <source>&amp;New member…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Pay by &amp;card</source>
         <translation>Maksāt ar &amp;karti</translation>
     </message>
@@ -288,6 +295,10 @@ F12</translation>
         <translation>t. sk. PVN: {vat} · preces: {count}</translation>
     </message>
     <message>
+        <source>Rewards: −{amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The sale is empty. Scan something first.</source>
         <translation>Pirkums ir tukšs. Vispirms skenējiet preci.</translation>
     </message>
@@ -310,10 +321,6 @@ F12</translation>
     <message>
         <source>Welcome, {name}!</source>
         <translation>Sveicināti, {name}!</translation>
-    </message>
-    <message>
-        <source>Vouchers cannot be redeemed at this till yet. Keep the voucher aside.</source>
-        <translation>Šajā kasē kuponus vēl nevar izmantot. Nolieciet kuponu malā.</translation>
     </message>
     <message>
         <source>kg</source>
@@ -394,6 +401,50 @@ F12</translation>
     <message>
         <source>A manager&apos;s PIN is needed to void a sale that has payments.</source>
         <translation>Lai anulētu pirkumu, par kuru jau maksāts, vajadzīgs vadītāja PIN.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reward(s) to take: Ctrl+1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There is no such reward for this customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reward} is back on the customer&apos;s account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reward}: {amount} off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n point(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>balance %n</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Welcome, {name}! Card {card} is theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card could not be written to {path} ({reason}).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Finish or park the sale before closing the shift.</source>
@@ -526,6 +577,103 @@ Enter</translation>
     <message>
         <source>Difference</source>
         <translation>Starpība</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPanel</name>
+    <message>
+        <source>No customer — scan their card</source>
+        <translation type="unfinished">Nav klienta — skenējiet klienta karti</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{points} to {reward}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>birthday this week</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>New member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the name is needed. Tab moves between the fields, Enter enrols.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Birthday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24.12.1990</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Referred by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their card or phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a pre-printed card, or leave empty for a new number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Agrees to hear from the shop (offers by phone or e-mail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open the new card to print it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel
+Esc</source>
+        <translation type="unfinished">Atcelt
+Esc</translation>
+    </message>
+    <message>
+        <source>Enrol
+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is not a date. Type the birthday like 24.12.1990.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -964,6 +1112,33 @@ Enter</translation>
     <message>
         <source>Refund</source>
         <translation>Atmaksāt</translation>
+    </message>
+</context>
+<context>
+    <name>RewardsModel</name>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>voucher</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,80 @@
+"""The rewards a customer can take in this sale: their vouchers and what their points afford.
+
+One row per posapp.services.loyalty.AvailableReward, in the order the service
+gives them; row N is taken (or put back) with Ctrl+N. A reward already taken
+off the sale shows a tick and the amount it took off.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor, QFont
+
+from posapp.gui.formatting import format_money
+from posapp.gui.models.base import TableModel
+from posapp.services.loyalty import AvailableReward
+
+TAKEN_COLOUR = QColor("#067647")
+MAX_KEYED = 9  # Ctrl+1 … Ctrl+9
+
+
+class Column(IntEnum):
+    KEY = 0
+    NAME = 1
+    COST = 2
+
+
+class RewardsModel(TableModel):
+    column_count = len(Column)
+    right_aligned = frozenset({Column.COST})
+
+    def __init__(self, language: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._language = language
+        self._rewards: tuple[AvailableReward, ...] = ()
+        self._taken: dict[str, Decimal] = {}  # key → what it takes off the sale
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_rewards(self, rewards: tuple[AvailableReward, ...], taken: dict[str, Decimal]) -> None:
+        """Show these rewards; `taken`: those applied to the sale, with their amounts."""
+        if rewards == self._rewards and taken == self._taken:
+            return
+        self.beginResetModel()
+        self._rewards, self._taken = rewards, dict(taken)
+        self.endResetModel()
+
+    def reward(self, row: int) -> AvailableReward:
+        return self._rewards[row]
+
+    def is_taken(self, row: int) -> bool:
+        return self._rewards[row].key in self._taken
+
+    def row_count(self) -> int:
+        return len(self._rewards)
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Key"), self.tr("Reward"), self.tr("Cost"))
+
+    def cell(self, row: int, column: int, role: int) -> Any:
+        reward = self._rewards[row]
+        taken = reward.key in self._taken
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == Column.KEY:
+                return ("✓ " if taken else "") + (f"Ctrl+{row + 1}" if row < MAX_KEYED else "")
+            if column == Column.NAME:
+                return reward.name
+            if taken:
+                return "\u2212" + format_money(self._taken[reward.key], self._language)
+            if reward.points:
+                return self.tr("%n point(s)", "", reward.points)
+            return self.tr("voucher")
+        if role == Qt.ItemDataRole.ForegroundRole and taken:
+            return TAKEN_COLOUR
+        if role == Qt.ItemDataRole.FontRole and column == Column.KEY:
+            return self._bold
+        return None
