@@ -281,6 +281,16 @@ def _demo(args: argparse.Namespace) -> int:
         print(_("  Users and their PINs:"))
         for name, role, pin in summary.users:
             print(f"    {name:<8} {role_name(role):<10} {pin}")
+        print(_("  Loyalty cards to try:"))
+        for card in summary.cards:
+            held = (
+                _("blocked: replaced by a new card")
+                if card.blocked
+                else _("{points} points").format(points=card.balance)
+            )
+            if card.vouchers and not card.blocked:
+                held += ", " + _("vouchers {codes}").format(codes=", ".join(card.vouchers))
+            print(f"    {card.number}  {card.name:<18} {held}")
     if args.open:
         from posapp.gui.app import run
 
