@@ -13,7 +13,8 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from datetime import time as dt_time
 from pathlib import Path
 from typing import NoReturn
 
@@ -103,6 +104,28 @@ def build_parser() -> argparse.ArgumentParser:
         "--skip-bad", action="store_true", help=_("import the good rows and list the bad ones")
     )
     products.set_defaults(handler=_import_products)
+
+    points = commands.add_parser("loyalty", help=_("the loyalty programme's points"))
+    points_commands = points.add_subparsers(title=_("commands"), metavar="COMMAND", required=True)
+    expire = points_commands.add_parser(
+        "expire", parents=[common], help=_("expire points and vouchers past their time")
+    )
+    expire.add_argument(
+        "--date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help=_("as at the end of this day (default: now)"),
+    )
+    expire.set_defaults(handler=_loyalty_expire)
+    adjust = points_commands.add_parser(
+        "adjust", parents=[common], help=_("add or take away a member's points, saying why")
+    )
+    adjust.add_argument("card", metavar="CARD", help=_("the member's card number"))
+    adjust.add_argument(
+        "points", type=int, metavar="POINTS", help=_("points to add (negative: to take away)")
+    )
+    adjust.add_argument("--reason", required=True, help=_("why (kept in the points ledger)"))
+    adjust.set_defaults(handler=_loyalty_adjust)
 
     user = commands.add_parser("user", help=_("users and PINs"))
     user_commands = user.add_subparsers(title=_("commands"), metavar="COMMAND", required=True)
@@ -228,6 +251,58 @@ def _import_products(args: argparse.Namespace) -> int:
     return 0
 
 
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("{text} is not a date: write it as YYYY-MM-DD").format(text=text)
+        ) from None
+
+
+def _loyalty_expire(args: argparse.Namespace) -> int:
+    from posapp.services import loyalty
+    from posapp.services.settings import load_settings, shop_time_zone
+
+    uow, _till = _open(_config(args))
+    as_of = None
+    if args.date is not None:
+        zone = shop_time_zone(load_settings(uow).time_zone)[1]
+        as_of = datetime.combine(args.date, dt_time.max, zone).astimezone(UTC)
+    report = loyalty.expire_points(uow, Actor.command_line(), as_of)
+    print(
+        i18n.ngettext(
+            "Expired {points} points of {customers} member, and {vouchers} vouchers.",
+            "Expired {points} points of {customers} members, and {vouchers} vouchers.",
+            report.customers,
+        ).format(points=report.points, customers=report.customers, vouchers=report.vouchers)
+    )
+    return 0
+
+
+def _loyalty_adjust(args: argparse.Namespace) -> int:
+    from posapp.services import catalog, loyalty
+
+    uow, _till = _open(_config(args))
+    with uow:
+        member = catalog.customer_by_card(uow, args.card.strip())
+    if member is None:
+        raise InvalidInput(
+            _("Card {number} belongs to no member. Check the number on the card.").format(
+                number=args.card.strip()
+            )
+        )
+    balance = loyalty.adjust_points(
+        uow, Actor.command_line(), member.customer_id, args.points, args.reason
+    )
+    print(
+        _("{name} now has {balance} points ({change:+d}).").format(
+            name=member.name, balance=balance, change=args.points
+        )
+    )
+    return 0
+
+
 def _read_pin(name: str) -> str:
     if not sys.stdin.isatty():
         return sys.stdin.readline().strip()
@@ -311,6 +386,16 @@ def _demo(args: argparse.Namespace) -> int:
         print(_("  Users and their PINs:"))
         for name, role, pin in summary.users:
             print(f"    {name:<8} {role_name(role):<10} {pin}")
+        print(_("  Loyalty cards to try:"))
+        for card in summary.cards:
+            held = (
+                _("blocked: replaced by a new card")
+                if card.blocked
+                else _("{points} points").format(points=card.balance)
+            )
+            if card.vouchers and not card.blocked:
+                held += ", " + _("vouchers {codes}").format(codes=", ".join(card.vouchers))
+            print(f"    {card.number}  {card.name:<18} {held}")
     if args.open:
         from posapp.gui.app import run
 

@@ -1,14 +1,18 @@
 """The demo shop: a Riga bakery-café with six months of history.
 
 Everything is recorded through the same services a till uses (users, shifts,
-checkout, refunds), with the unit of work's clock walked through the past.
-The random generator is seeded, so a demo built twice is the same shop.
+enrolment, checkout with the members' cards and rewards, refunds), with the
+unit of work's clock walked through the past, so the points ledger, stages and
+vouchers are what six months of trade would leave. The random generators
+(the history's and the unit of work's, which draws voucher codes) are seeded,
+so a demo built twice is the same shop. DEMO_CARDS are the cards to try.
 """
 
 from __future__ import annotations
 
 import os
 import random
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -16,19 +20,26 @@ from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
 from posapp.db.engine import database_url
-from posapp.db.models import Category, Customer, Product, ProductBarcode, Sale, VatRate
+from posapp.db.models import Category, Product, ProductBarcode, Sale, VatRate
 from posapp.db.uow import UnitOfWork
 from posapp.domain.barcodes import BarcodeRules, InStoreKind, make_ean13
 from posapp.domain.cart import Cart, Discount, PaymentMethod
 from posapp.domain.money import to_cents
 from posapp.domain.roles import Actor, Role
-from posapp.errors import InvalidInput
+from posapp.errors import InvalidInput, PosError
 from posapp.i18n import _
-from posapp.services import checkout, refunds, shifts, users
-from posapp.services.settings import ShopSettings, write_settings
+from posapp.services import checkout, loyalty, refunds, shifts, users
+from posapp.services.settings import (
+    LoyaltySettings,
+    PointsBonus,
+    RewardSetting,
+    RewardTrigger,
+    ShopSettings,
+    write_settings,
+)
 from posapp.services.setup import open_database, prepare_shop
 
 SHOP = ShopSettings(
@@ -365,6 +376,83 @@ SURNAMES = [  # male, female
 ]
 CARD_PREFIX = "27"
 LATVIAN_COMPANY_PREFIX = "4750123"  # GS1 Latvia (475) + an invented company number
+CUSTOMERS = 240
+GIFT_CARDS = "Dāvanu kartes"  # earn no points, and rewards take nothing off them
+
+
+def card_number(customer_number: int) -> str:
+    """The pre-printed card the demo's customer number `customer_number` was given."""
+    return make_ean13(f"{CARD_PREFIX}{customer_number:010d}")
+
+
+# The cards to try (the GUI tests and screenshots scan these); DemoSummary.cards says
+# who they belong to and what they hold when the demo is built.
+DEMO_CARD_WITH_POINTS_AND_VOUCHER = card_number(1)  # a Client with points for a reward
+DEMO_CARD_BIRTHDAY = card_number(2)  # their birthday is today: a birthday voucher
+DEMO_CARD_BLOCKED = card_number(3)  # reported lost and replaced: refused with a message
+DEMO_CARD_NEW_MEMBER = card_number(CUSTOMERS)  # enrolled, referred, has not bought yet
+DEMO_CARDS = (
+    DEMO_CARD_WITH_POINTS_AND_VOUCHER,
+    DEMO_CARD_BIRTHDAY,
+    DEMO_CARD_BLOCKED,
+    DEMO_CARD_NEW_MEMBER,
+)
+REWARD_POINTS = 500
+
+
+def demo_loyalty(coffee_sku: str) -> LoyaltySettings:
+    """The bakery's programme: the defaults, gift cards left out, a free coffee, a bonus."""
+    return replace(
+        LoyaltySettings(),
+        excluded_categories=(GIFT_CARDS,),
+        category_bonus=(PointsBonus("Mājražojumi", 2),),
+        rewards=(
+            RewardSetting(
+                "coffee",
+                RewardTrigger.POINTS,
+                "product",
+                sku=coffee_sku,
+                points=300,
+                name="Kafija ar pienu bez maksas",
+            ),
+            RewardSetting(
+                "euro_5",
+                RewardTrigger.POINTS,
+                "amount",
+                amount=Decimal("5.00"),
+                points=REWARD_POINTS,
+                name="5 € atlaide",
+            ),
+            RewardSetting(
+                "tenth_visit",
+                RewardTrigger.NTH_VISIT,
+                "percent",
+                percent=Decimal(10),
+                every=10,
+                valid_days=30,
+                name="10 % atlaide par 10 apmeklējumiem",
+            ),
+            RewardSetting(
+                "birthday",
+                RewardTrigger.BIRTHDAY,
+                "amount",
+                amount=Decimal("3.00"),
+                valid_days=14,
+                name="Dzimšanas dienā 3 € atlaide",
+            ),
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class DemoCard:
+    """A card to try in the demo and what its holder has when the demo is built."""
+
+    number: str
+    name: str
+    balance: int
+    vouchers: tuple[str, ...]  # codes valid today
+    blocked: bool
 
 
 @dataclass(frozen=True)
@@ -379,6 +467,7 @@ class DemoSummary:
     first_day: date
     last_day: date
     users: tuple[tuple[str, Role, str], ...]
+    cards: tuple[DemoCard, ...] = ()
 
 
 class DemoClock:
@@ -406,6 +495,7 @@ def build_demo(
     shift is left open, so a cashier can sell at once.
     """
     rng = random.Random(seed)
+    uow.random = random.Random(seed + 1)  # voucher codes
     zone = ZoneInfo(SHOP.time_zone)
     today = until.astimezone(zone).date()
     first_day = today - timedelta(days=days)
@@ -416,12 +506,13 @@ def build_demo(
     with uow.writing():
         write_settings(
             uow,
-            ("shop_name", "address", "vat_number", "language", "is_demo", "quick_keys"),
-            replace(SHOP, quick_keys=quick_key_skus()),
+            ("shop_name", "address", "vat_number", "language", "is_demo", "quick_keys", "loyalty"),
+            replace(SHOP, quick_keys=quick_key_skus(), loyalty=demo_loyalty(quick_key_skus()[0])),
         )
         barcodes, label_codes = _catalogue(uow)
-        customers = _customers(uow, rng, clock.moment)
         uow.commit()
+    members = _Members(uow, manager, today)
+    customers = members.enrol_all(cashiers[0], rng, clock, today)
     rules = BarcodeRules.default()
     weight_prefix = next(p for p in rules.prefixes if p.kind is InStoreKind.WEIGHT_LABEL)
     popularity = [1 / (rank + 1) ** 0.8 for rank in range(len(barcodes))]
@@ -457,6 +548,7 @@ def build_demo(
             if rng.random() < 0.36:
                 customer_id, name = rng.choice(regulars if rng.random() < 0.8 else customers)
                 cart = cart.with_customer(customer_id, name)
+                cart = members.redeem(cashier, cart, rng, clock.moment)
             if rng.random() < 0.03:
                 cart = checkout.discount_line(
                     uow, cashier, cart, cart.lines[0].line_id, Discount(percent=Decimal(10))
@@ -474,12 +566,14 @@ def build_demo(
                 continue
             cart = _pay(cart, rng)
             done = checkout.complete_sale(uow, cashier, cart)
+            members.took_note(done)
+            members.rate(cashier, done, rng)
             completed.append(done)
             sales += 1
             if rng.random() < 0.004 and len(completed) > 10:
                 original = rng.choice(completed[-40:])
                 if original.kind == "sale":
-                    refunds.refund(
+                    refunded = refunds.refund(
                         uow,
                         cashier,
                         till_code=TILL,
@@ -490,6 +584,7 @@ def build_demo(
                         reason="Prece bojāta",
                         approver=manager,
                     )
+                    members.took_note(refunded)
                     refunds_made += 1
         clock.moment = datetime.combine(day, time(19, 30), zone).astimezone(UTC)
         if clock.moment > until:
@@ -498,17 +593,19 @@ def build_demo(
         shifts.close_shift(uow, cashier, TILL, {PaymentMethod.CASH: report_cash})
         if progress is not None:
             progress(day_index + 1, days + 1)
+    cards = members.cards_to_try(clock)
     return DemoSummary(
         shop_name=SHOP.shop_name,
         products=len(barcodes),
         weighed_products=len(label_codes),
-        customers=len(customers),
+        customers=CUSTOMERS,
         sales=sales,
         refunds=refunds_made,
         voids=voids,
         first_day=first_day,
         last_day=today,
         users=DEMO_USERS,
+        cards=cards,
     )
 
 
@@ -568,6 +665,8 @@ def _actor(info: users.UserInfo) -> Actor:
 
 
 def _pay(cart: Cart, rng: random.Random) -> Cart:
+    if cart.due <= 0:  # a voucher took it all
+        return cart
     roll = rng.random()
     if roll < 0.55:
         return cart.pay(PaymentMethod.CARD, cart.due)
@@ -690,23 +789,171 @@ def _add_product(
         uow.session.add(ProductBarcode(code=barcode, product_id=product.id))
 
 
-def _customers(uow: UnitOfWork, rng: random.Random, since: datetime) -> list[tuple[int, str]]:
-    rows = []
-    for number in range(1, 241):
-        gender = rng.choice("fm")
-        first = rng.choice(FIRST_NAMES[gender])
-        male, female = rng.choice(SURNAMES)
-        rows.append(
-            {
-                "name": f"{first} {female if gender == 'f' else male}",
-                "card_number": make_ean13(f"{CARD_PREFIX}{number:010d}"),
-                "created_at": since - timedelta(days=rng.randint(0, 700)),
-            }
+class _Members:
+    """The demo's members: enrolled through the counter's service, and their points and
+    vouchers followed from each sale's outcome, so that they spend them now and then."""
+
+    def __init__(self, uow: UnitOfWork, manager: Actor, today: date) -> None:
+        self.uow = uow
+        self.manager = manager
+        self.today = today
+        self.balances: dict[int, int] = {}
+        self.vouchers: dict[int, list[tuple[str, date]]] = {}
+        self.ids: dict[str, int] = {}  # by card number
+
+    def enrol_all(
+        self, cashier: Actor, rng: random.Random, clock: DemoClock, today: date
+    ) -> list[tuple[int, str]]:
+        """The 240 customers, enrolled in the order they joined, with their pre-printed cards."""
+        since = clock.moment
+        joined = sorted(
+            (since - timedelta(days=rng.randint(1, 700), minutes=rng.randint(0, 600)), number)
+            for number in range(1, CUSTOMERS)
         )
-    uow.connection.execute(insert(Customer), rows)
-    return [
-        (cid, name)
-        for cid, name in uow.session.execute(
-            select(Customer.id, Customer.name).order_by(Customer.id)
+        # The card to try as a new member joined just before the history ends.
+        joined.append((since + timedelta(days=(today - since.date()).days - 1), CUSTOMERS))
+        people: dict[int, tuple[int, str]] = {}
+        for moment, number in joined:
+            clock.moment = moment
+            gender = rng.choice("fm")
+            first = rng.choice(FIRST_NAMES[gender])
+            male, female = rng.choice(SURNAMES)
+            name = f"{first} {female if gender == 'f' else male}"
+            birthday = None
+            if number == 2:
+                birthday = date(1988, today.month, min(today.day, 28))
+            elif rng.random() < 0.5:
+                birthday = date(rng.randint(1950, 2005), rng.randint(1, 12), rng.randint(1, 28))
+            earlier = [n for n in people if n > 3]
+            referred_by = None
+            if earlier and (number == CUSTOMERS or rng.random() < 0.08):
+                referred_by = card_number(rng.choice(earlier))
+            member = loyalty.enrol_customer(
+                self.uow,
+                cashier,
+                name,
+                phone=f"+371 2{rng.randint(0, 9999999):07d}" if rng.random() < 0.6 else None,
+                email=_email(first, male) if rng.random() < 0.3 else None,
+                birthday=birthday,
+                language=rng.choice(("lv", "lv", "lv", "lv", "ru", "en")),
+                address_as=first if rng.random() < 0.2 else None,
+                notes=rng.choice(_NOTES) if rng.random() < 0.1 else None,
+                consent=number <= 3 or rng.random() < 0.4,
+                card_number=card_number(number),
+                referred_by=referred_by,
+            )
+            people[number] = (member.customer_id, member.name)
+            self.ids[card_number(number)] = member.customer_id
+            self.balances[member.customer_id] = member.balance
+        clock.moment = since
+        loyalty.replace_card(self.uow, cashier, people[3][0])  # a lost card
+        return [people[number] for number in sorted(people) if number != CUSTOMERS]
+
+    def redeem(self, cashier: Actor, cart: Cart, rng: random.Random, now: datetime) -> Cart:
+        """Now and then a member takes a voucher they hold, or spends points on a reward."""
+        customer_id = cart.customer_id
+        assert customer_id is not None
+        # The cards to try keep what they have for the last weeks, to be tried.
+        keeping = customer_id in self._kept() and (self.today - now.date()).days < 21
+        today = now.date()
+        held = [(code, last) for code, last in self.vouchers.get(customer_id, []) if last >= today]
+        self.vouchers[customer_id] = held
+        if held and not keeping and rng.random() < 0.5:
+            code = held.pop(0)[0]
+            try:
+                return _taking_something(loyalty.apply_voucher(self.uow, cashier, cart, code), cart)
+            except PosError:
+                return cart
+        if (
+            self.balances.get(customer_id, 0) >= REWARD_POINTS
+            and not keeping
+            and rng.random() < 0.4
+        ):
+            reward = "points:euro_5" if cart.total > Decimal(5) else "points:coffee"
+            try:
+                return _taking_something(
+                    loyalty.apply_reward(self.uow, cashier, cart, reward), cart
+                )
+            except PosError:
+                return cart
+        return cart
+
+    def rate(self, cashier: Actor, done: checkout.CompletedSale, rng: random.Random) -> None:
+        """One member in thirty rates the service as they pay; most are pleased."""
+        outcome = done.loyalty
+        if outcome is None or outcome.customer_id is None or rng.random() >= 1 / 30:
+            return
+        rating = rng.choices((5, 4, 3, 2, 1), (60, 25, 9, 4, 2))[0]
+        comment = rng.choice(_COMMENTS[rating]) if rng.random() < 0.3 else None
+        loyalty.rate_service(self.uow, cashier, outcome.customer_id, rating, comment, done.sale_id)
+
+    def took_note(self, done: checkout.CompletedSale) -> None:
+        outcome = done.loyalty
+        if outcome is None or outcome.customer_id is None or outcome.balance is None:
+            return
+        self.balances[outcome.customer_id] = outcome.balance
+        self.vouchers.setdefault(outcome.customer_id, []).extend(
+            (voucher.code, voucher.expires_on) for voucher in outcome.vouchers_issued
         )
-    ]
+
+    def _kept(self) -> set[int]:
+        return {self.ids[DEMO_CARD_WITH_POINTS_AND_VOUCHER], self.ids[DEMO_CARD_BIRTHDAY]}
+
+    def cards_to_try(self, clock: DemoClock) -> tuple[DemoCard, ...]:
+        """Make sure the cards to try hold what they are for, and say what that is."""
+        regular = self.ids[DEMO_CARD_WITH_POINTS_AND_VOUCHER]
+        birthday = self.ids[DEMO_CARD_BIRTHDAY]
+        summary = loyalty.customer_summary(self.uow, regular)
+        if summary.balance < REWARD_POINTS + 100:
+            loyalty.adjust_points(
+                self.uow,
+                self.manager,
+                regular,
+                REWARD_POINTS + 100 - summary.balance,
+                "Paldies par uzticību (demo)",
+            )
+        for customer_id, reward in ((regular, "tenth_visit"), (birthday, "birthday")):
+            summary = loyalty.customer_summary(self.uow, customer_id)
+            if not any(r.voucher_code for r in summary.available):
+                loyalty.issue_voucher(self.uow, self.manager, customer_id, reward, "Dāvana (demo)")
+        cards = []
+        for number in DEMO_CARDS:
+            summary = loyalty.customer_summary(self.uow, self.ids[number])
+            cards.append(
+                DemoCard(
+                    number=number,
+                    name=summary.name,
+                    balance=summary.balance,
+                    vouchers=tuple(r.voucher_code for r in summary.available if r.voucher_code),
+                    blocked=number == DEMO_CARD_BLOCKED,
+                )
+            )
+        return tuple(cards)
+
+
+def _taking_something(with_reward: Cart, without: Cart) -> Cart:
+    """The cart with the reward, unless it takes nothing off (gift cards only, say)."""
+    return with_reward if all(with_reward.reward_amounts.values()) else without
+
+
+_COMMENTS = {
+    5: ("Vislabākā rupjmaize Rīgā!", "Ļoti laipna apkalpošana", "Kafija kā vienmēr lieliska"),
+    4: ("Garšīgi, bet rinda bija gara", "Labi"),
+    3: ("Kruasāns bija vakardienas", "Normāli"),
+    2: ("Pārāk ilgi jāgaida", "Kafija bija auksta"),
+    1: ("Nepareizi izsniegts atlikums",),
+}
+_NOTES = (
+    "Vienmēr ņem rupjmaizi šķēlēs",
+    "Alerģija pret riekstiem",
+    "Dod priekšroku auzu pienam",
+    "Pasūta kūkas svētkiem",
+    "Prefers to be served in English",
+)
+
+
+def _email(first: str, surname: str) -> str:
+    plain = "".join(
+        ch for ch in unicodedata.normalize("NFKD", f"{first}.{surname}".lower()) if ch.isascii()
+    )
+    return f"{plain}@example.lv"

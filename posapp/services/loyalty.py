@@ -473,15 +473,19 @@ def _products(uow: UnitOfWork, *, skus: set[str], ids: set[int]) -> _Products:
     """Active products by SKU, and the names of products by id (one query, if any)."""
     if not skus and not ids:
         return _Products({}, {})
-    rows = uow.connection.execute(
-        select(Product.id, Product.sku, Product.name).where(
-            or_(Product.sku.in_(skus), Product.id.in_(ids))
-        )
-    ).all()
+    rows = uow.connection.execute(_PRODUCTS, {"skus": sorted(skus), "ids": sorted(ids)}).all()
     return _Products(
-        {sku: product_id for product_id, sku, _name in rows if sku in skus},
-        {product_id: name for product_id, _sku, name in rows},
+        {sku: product_id for product_id, sku, _name, active in rows if sku in skus and active},
+        {product_id: name for product_id, _sku, name, _active in rows},
     )
+
+
+_PRODUCTS = select(Product.id, Product.sku, Product.name, Product.active).where(
+    or_(
+        Product.sku.in_(bindparam("skus", expanding=True)),
+        Product.id.in_(bindparam("ids", expanding=True)),
+    )
+)
 
 
 def _next_reward(loyalty: LoyaltySettings, balance: int) -> tuple[str | None, int | None]:
@@ -695,10 +699,13 @@ def _excluded_categories(uow: UnitOfWork, loyalty: LoyaltySettings) -> tuple[int
 def _category_ids(uow: UnitOfWork, names: set[str]) -> dict[str, int]:
     if not names:
         return {}
-    rows = uow.connection.execute(
-        select(Category.name, Category.id).where(Category.name.in_(names))
-    )
+    rows = uow.connection.execute(_CATEGORY_IDS, {"names": sorted(names)})
     return {name: category_id for name, category_id in rows}
+
+
+_CATEGORY_IDS = select(Category.name, Category.id).where(
+    Category.name.in_(bindparam("names", expanding=True))
+)
 
 
 # --------------------------------------------------------------------------- a sale

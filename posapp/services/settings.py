@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 from datetime import UTC, date, datetime, tzinfo
@@ -376,7 +377,7 @@ def _to_json(value: Any) -> str:
 
 def _from_json(name: str, text: str) -> Any:
     value = json.loads(text)
-    default = getattr(ShopSettings(), name)
+    default = getattr(_DEFAULTS, name)
     if isinstance(default, LoyaltySettings):
         return _loyalty_from_json(value)
     if isinstance(default, Decimal):
@@ -393,15 +394,25 @@ def load_settings(uow: UnitOfWork) -> ShopSettings:
         return read_settings(uow)
 
 
+_DEFAULTS = ShopSettings()
+_KNOWN = frozenset(f.name for f in fields(ShopSettings))
+_ALL_SETTINGS = select(Setting.key, Setting.value)
+
+
 def read_settings(uow: UnitOfWork) -> ShopSettings:
-    """Settings inside a transaction the caller already holds."""
-    known = {f.name for f in fields(ShopSettings)}
-    stored = {
-        key: _from_json(key, value)
-        for key, value in uow.session.execute(select(Setting.key, Setting.value))
-        if key in known
-    }
-    return replace(ShopSettings(), **stored)
+    """Settings inside a transaction the caller already holds.
+
+    One read of the settings table; the rows are parsed once per process for
+    as long as they stay the same (checkout reads them for every member's sale).
+    """
+    rows = tuple(sorted((key, value) for key, value in uow.connection.execute(_ALL_SETTINGS)))
+    return _parsed(rows)
+
+
+@functools.lru_cache(maxsize=16)
+def _parsed(rows: tuple[tuple[str, str], ...]) -> ShopSettings:
+    stored = {key: _from_json(key, value) for key, value in rows if key in _KNOWN}
+    return replace(_DEFAULTS, **stored)
 
 
 def update_settings(uow: UnitOfWork, actor: Actor, **changes: Any) -> ShopSettings:

@@ -111,3 +111,34 @@ def test_a_mistyped_command_is_one_line(args: list[str]) -> None:
 def test_latvian_messages(tmp_path: Path) -> None:
     result = posapp("--lang", "lv", "--db", str(tmp_path / "x.sqlite"), "db", "upgrade")
     assert "Datubāze atjaunināta" in result.stdout
+
+
+def test_loyalty_adjust_and_expire(tmp_path: Path) -> None:
+    from posapp.domain.roles import Actor
+    from posapp.services import loyalty
+    from posapp.services.setup import open_database
+
+    db = str(tmp_path / "shop.sqlite")
+    uow = open_database(db)
+    try:
+        member = loyalty.enrol_customer(uow, Actor.command_line(), "Anna Bērziņa")
+    finally:
+        uow.engine.dispose()
+    assert member.card_number is not None
+
+    added = posapp("loyalty", "adjust", member.card_number, "50", "--reason", "welcome", "--db", db)
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.strip() == "Anna Bērziņa now has 50 points (+50)."
+    taken = posapp("--db", db, "loyalty", "adjust", member.card_number, "-60", "--reason", "oops")
+    assert taken.returncode == 1 and "Not enough points: the customer has 50" in taken.stderr
+    no_reason = posapp("--db", db, "loyalty", "adjust", member.card_number, "5")
+    assert no_reason.returncode == 2
+    unknown = posapp(
+        "--db", db, "loyalty", "adjust", make_ean13("279999999999"), "5", "--reason", "x"
+    )
+    assert unknown.returncode == 1 and "belongs to no member" in unknown.stderr
+
+    now = posapp("--db", db, "loyalty", "expire")
+    assert now.returncode == 0 and now.stdout.startswith("Expired 0 points of 0 members")
+    later = posapp("--db", db, "loyalty", "expire", "--date", "2099-01-01")
+    assert later.returncode == 0 and later.stdout.startswith("Expired 50 points of 1 member,")

@@ -13,18 +13,34 @@ from sqlalchemy import func, select
 
 from posapp.db.models import (
     Customer,
+    LoyaltyAccount,
+    LoyaltyCard,
     Payment,
+    PointsEntry,
     Product,
     ProductBarcode,
+    Rating,
     Sale,
     SaleLine,
     Shift,
     User,
+    Voucher,
 )
 from posapp.db.uow import UnitOfWork
 from posapp.domain.barcodes import is_valid_gtin
-from posapp.services import shifts, users
-from posapp.services.demo import DEMO_USERS, TILL, DemoSummary, build_demo_file
+from posapp.domain.loyalty import Stage
+from posapp.services import catalog, loyalty, shifts, users
+from posapp.services.demo import (
+    DEMO_CARD_BIRTHDAY,
+    DEMO_CARD_BLOCKED,
+    DEMO_CARD_NEW_MEMBER,
+    DEMO_CARD_WITH_POINTS_AND_VOUCHER,
+    DEMO_CARDS,
+    DEMO_USERS,
+    TILL,
+    DemoSummary,
+    build_demo_file,
+)
 from posapp.services.setup import open_database
 
 TODAY = date(2026, 11, 23)
@@ -47,7 +63,7 @@ def test_catalogue_and_customers(demo: tuple[DemoSummary, UnitOfWork]) -> None:
         codes = list(session.scalars(select(ProductBarcode.code)))
         weighed = session.scalar(select(func.count()).where(Product.sold_by == "weight"))
         names = list(session.scalars(select(Customer.name)))
-        cards = list(session.scalars(select(Customer.card_number)))
+        cards = list(session.scalars(select(LoyaltyCard.number)))
     assert summary.products >= 300 and len(codes) >= 300
     assert all(len(code) == 13 and is_valid_gtin(code) for code in codes)
     assert weighed and weighed >= 3
@@ -154,3 +170,64 @@ def test_an_interrupted_build_leaves_no_half_shop(
     with pytest.raises(KeyboardInterrupt):
         build_demo_file(str(target), until=NOW, days=3)
     assert not target.exists()
+
+
+def test_the_loyalty_programme_has_six_months_of_life(demo: tuple[DemoSummary, UnitOfWork]) -> None:
+    """Points, stages and vouchers came from the sales; every balance is its ledger's sum."""
+    _summary, uow = demo
+    with uow:
+        session = uow.session
+        kinds = dict(
+            session.execute(select(PointsEntry.kind, func.count()).group_by(PointsEntry.kind)).all()
+        )
+        stages = dict(
+            session.execute(
+                select(LoyaltyAccount.stage, func.count()).group_by(LoyaltyAccount.stage)
+            ).all()
+        )
+        ledger = (
+            select(func.coalesce(func.sum(PointsEntry.points), 0))
+            .where(PointsEntry.customer_id == LoyaltyAccount.customer_id)
+            .scalar_subquery()
+        )
+        off = session.scalar(
+            select(func.count()).select_from(LoyaltyAccount).where(LoyaltyAccount.balance != ledger)
+        )
+        vouchers = dict(
+            session.execute(select(Voucher.status, func.count()).group_by(Voucher.status)).all()
+        )
+        ratings = session.scalar(select(func.count()).select_from(Rating))
+        consented = session.scalar(select(func.count()).where(Customer.marketing_consent))
+    assert kinds["earned"] > 5000 and kinds["redeemed"] and kinds["referral"]
+    assert kinds["refund_reversal"]
+    assert set(stages) == {"visitor", "buyer", "client", "advocate"}
+    assert off == 0
+    assert vouchers["used"] and vouchers["issued"]
+    assert ratings and consented
+
+
+def test_the_demo_cards_hold_what_they_are_for(demo: tuple[DemoSummary, UnitOfWork]) -> None:
+    summary, built = demo
+    uow = UnitOfWork(built.engine, clock=lambda: NOW)  # the day it was built for
+    cards = {card.number: card for card in summary.cards}
+    assert list(cards) == list(DEMO_CARDS)
+    regular = loyalty.customer_summary(uow, _holder(uow, DEMO_CARD_WITH_POINTS_AND_VOUCHER))
+    assert regular.balance >= 500 and regular.stage in (Stage.CLIENT, Stage.ADVOCATE)
+    assert any(r.voucher_code for r in regular.available)
+    assert any(r.key == "points:euro_5" for r in regular.available)
+    assert cards[DEMO_CARD_WITH_POINTS_AND_VOUCHER].vouchers
+    birthday = loyalty.customer_summary(uow, _holder(uow, DEMO_CARD_BIRTHDAY))
+    assert birthday.birthday_this_week and any(r.voucher_code for r in birthday.available)
+    assert cards[DEMO_CARD_BLOCKED].blocked
+    with uow:
+        blocked = catalog.customer_by_card(uow, DEMO_CARD_BLOCKED)
+    assert blocked is not None and blocked.card_status == "blocked"
+    newcomer = loyalty.customer_summary(uow, _holder(uow, DEMO_CARD_NEW_MEMBER))
+    assert (newcomer.stage, newcomer.balance) == (Stage.VISITOR, 0)
+
+
+def _holder(uow: UnitOfWork, number: str) -> int:
+    with uow:
+        found = catalog.customer_by_card(uow, number)
+    assert found is not None
+    return found.customer_id

@@ -159,7 +159,7 @@ def test_a_blocked_card_is_refused_with_what_to_do_and_the_new_card_keeps_the_po
 
     assert replaced.card_number is not None and replaced.card_number != shop.customer_card
     cart = ring_up(shop, shop.bread)
-    with pytest.raises(CardBlocked, match="was blocked on .*new card") as refused:
+    with pytest.raises(CardBlocked, match=r"was blocked on .*new card") as refused:
         scan(shop, cart, shop.customer_card)
     assert "ask the customer" in refused.value.message
     result = scan(shop, cart, replaced.card_number)
