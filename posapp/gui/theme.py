@@ -103,7 +103,7 @@ QPushButton[role="pay"] { font-size: 17pt; min-height: 72px; padding: 4px 12px; 
 QPushButton[role="primary"]:pressed, QPushButton[role="pay"]:pressed { background: #1e40af; }
 QStatusBar QLabel[state="none"] { color: #344054; }
 QTableView[role="rewards"] {
-    font-size: 13pt; border-radius: 8px; background: #f6fef9; border-color: #abefc6;
+    font-size: 12pt; border-radius: 8px; background: #f6fef9; border-color: #abefc6;
 }
 QTableView[role="rewards"]::item { padding: 2px 6px; }
 QLabel[role="rewardsTotal"] { font-size: 14pt; font-weight: 600; color: #067647; }

@@ -9,8 +9,8 @@ to enrol one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy
 
 from posapp.domain.cart import Cart
 from posapp.domain.loyalty import stage_name
@@ -21,7 +21,7 @@ from posapp.gui.theme import set_state
 from posapp.services.loyalty import CustomerSummary
 
 REWARD_ROW_HEIGHT = 44  # a finger's width: a row is tapped to take the reward
-REWARD_ROWS_SHOWN = 3  # more scroll; the card must leave room for the keys at 768 px
+REWARD_ROWS_SHOWN = 2  # more scroll: the card must leave room for the keys at 768 px
 
 
 class CustomerPanel(QObject):
@@ -43,6 +43,9 @@ class CustomerPanel(QObject):
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        # Its texts are elided to the card's width; they never widen the side panel.
+        view.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.clicked.connect(lambda index: self.reward_chosen.emit(index.row()))
         self.show_member(None, None)
 
@@ -80,7 +83,8 @@ class CustomerPanel(QObject):
         view.setFixedHeight(min(count, REWARD_ROWS_SHOWN) * REWARD_ROW_HEIGHT + 2)
 
     def _detail(self, summary: CustomerSummary) -> str:
-        parts = [stage_name(summary.stage), self.tr("%n point(s)", "", summary.balance)]
+        points = format_count(summary.balance, self._language)
+        parts = [stage_name(summary.stage), self.tr("points: {points}").format(points=points)]
         if summary.next_reward and summary.points_to_next_reward:
             parts.append(
                 self.tr("{points} to {reward}").format(

@@ -54,7 +54,7 @@ from posapp.gui.dialogs.payment import PaymentDialog
 from posapp.gui.dialogs.pin import ApprovalDialog
 from posapp.gui.dialogs.refund import RefundDialog
 from posapp.gui.dialogs.void import VoidDialog
-from posapp.gui.formatting import format_moment, format_money, format_plain_amount
+from posapp.gui.formatting import format_count, format_moment, format_money, format_plain_amount
 from posapp.gui.forms.ui_checkout_window import Ui_CheckoutWindow
 from posapp.gui.models.cart import CartModel, Column
 from posapp.gui.models.products import MatchColumn, ProductMatchModel
@@ -894,7 +894,9 @@ class CheckoutWindow(QMainWindow):
         name = summary.address_as or summary.name if summary else cart.customer_name
         text = self.tr("Welcome, {name}!").format(name=name)
         if summary is not None and summary.available:
-            text += " " + self.tr("%n reward(s) to take: Ctrl+1", "", len(summary.available))
+            text += " " + self.tr("Rewards to take: {count} (Ctrl+1…)").format(
+                count=len(summary.available)
+            )
         return text
 
     def toggle_reward(self, row: int) -> None:
@@ -935,8 +937,10 @@ class CheckoutWindow(QMainWindow):
         outcome = completed.loyalty
         if outcome is None or outcome.balance is None:
             return ""
-        text = " · " + self.tr("+%n point(s)", "", outcome.points_earned + outcome.referral_points)
-        return text + " · " + self.tr("balance %n", "", outcome.balance)
+        return " · " + self.tr("points +{earned}, balance {balance}").format(
+            earned=format_count(outcome.points_earned + outcome.referral_points, self._language),
+            balance=format_count(outcome.balance, self._language),
+        )
 
     def enrol(self) -> None:
         """Ctrl+E: a new member, enrolled in a few seconds; their card joins this sale."""

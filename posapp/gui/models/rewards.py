@@ -71,7 +71,7 @@ class RewardsModel(TableModel):
             if taken:
                 return "\u2212" + format_money(self._taken[reward.key], self._language)
             if reward.points:
-                return self.tr("%n point(s)", "", reward.points)
+                return self.tr("{points} pts").format(points=reward.points)
             return self.tr("voucher")
         if role == Qt.ItemDataRole.ForegroundRole and taken:
             return TAKEN_COLOUR

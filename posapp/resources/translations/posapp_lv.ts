@@ -113,7 +113,7 @@ Enter</translation>
     </message>
     <message>
         <source>New member  Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Jauns dalībnieks  Ctrl+E</translation>
     </message>
     <message>
         <source>Total</source>
@@ -140,7 +140,8 @@ F7</translation>
     <message>
         <source>Remove
 Del</source>
-        <translation type="unfinished"></translation>
+        <translation>Dzēst
+Del</translation>
     </message>
     <message>
         <source>Park
@@ -224,7 +225,7 @@ F12</translation>
     </message>
     <message>
         <source>&amp;New member…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jauns dalībnieks…</translation>
     </message>
     <message>
         <source>Pay by &amp;card</source>
@@ -296,7 +297,7 @@ F12</translation>
     </message>
     <message>
         <source>Rewards: −{amount}</source>
-        <translation type="unfinished"></translation>
+        <translation>Atlīdzības: −{amount}</translation>
     </message>
     <message>
         <source>The sale is empty. Scan something first.</source>
@@ -402,49 +403,33 @@ F12</translation>
         <source>A manager&apos;s PIN is needed to void a sale that has payments.</source>
         <translation>Lai anulētu pirkumu, par kuru jau maksāts, vajadzīgs vadītāja PIN.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n reward(s) to take: Ctrl+1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>Rewards to take: {count} (Ctrl+1…)</source>
+        <translation>Pieejamas atlīdzības: {count} (Ctrl+1…)</translation>
+    </message>
+    <message>
+        <source>points +{earned}, balance {balance}</source>
+        <translation>punkti +{earned}, atlikums {balance}</translation>
     </message>
     <message>
         <source>There is no such reward for this customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Šim klientam tādas atlīdzības nav.</translation>
     </message>
     <message>
         <source>{reward} is back on the customer&apos;s account.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reward} atgriezta klienta kontā.</translation>
     </message>
     <message>
         <source>{reward}: {amount} off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>+%n point(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>balance %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>{reward}: −{amount}</translation>
     </message>
     <message>
         <source>Welcome, {name}! Card {card} is theirs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laipni lūdzam, {name}! Karte {card} ir jūsu.</translation>
     </message>
     <message>
         <source>The card could not be written to {path} ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Karti nevarēja ierakstīt {path} ({reason}).</translation>
     </message>
     <message>
         <source>Finish or park the sale before closing the shift.</source>
@@ -583,97 +568,94 @@ Enter</translation>
     <name>CustomerPanel</name>
     <message>
         <source>No customer — scan their card</source>
-        <translation type="unfinished">Nav klienta — skenējiet klienta karti</translation>
+        <translation>Nav klienta — skenējiet viņa karti</translation>
     </message>
-    <message numerus="yes">
-        <source>%n point(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>points: {points}</source>
+        <translation>punkti: {points}</translation>
     </message>
     <message>
         <source>{points} to {reward}</source>
-        <translation type="unfinished"></translation>
+        <translation>vēl {points} līdz: {reward}</translation>
     </message>
     <message>
         <source>birthday this week</source>
-        <translation type="unfinished"></translation>
+        <translation>dzimšanas diena šonedēļ</translation>
     </message>
 </context>
 <context>
     <name>EnrolDialog</name>
     <message>
         <source>New member</source>
-        <translation type="unfinished"></translation>
+        <translation>Jauns dalībnieks</translation>
     </message>
     <message>
         <source>Only the name is needed. Tab moves between the fields, Enter enrols.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vajag tikai vārdu. Tab pāriet uz nākamo lauku, Enter reģistrē.</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vārds</translation>
     </message>
     <message>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>Obligāts</translation>
     </message>
     <message>
         <source>&amp;Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tālrunis</translation>
     </message>
     <message>
         <source>&amp;E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-pasts</translation>
     </message>
     <message>
         <source>&amp;Birthday</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dzimšanas diena</translation>
     </message>
     <message>
         <source>24.12.1990</source>
-        <translation type="unfinished"></translation>
+        <translation>24.12.1990</translation>
     </message>
     <message>
         <source>&amp;Referred by</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ieteica</translation>
     </message>
     <message>
         <source>Their card or phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Ieteicēja karte vai tālrunis</translation>
     </message>
     <message>
         <source>&amp;Card</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Karte</translation>
     </message>
     <message>
         <source>Scan a pre-printed card, or leave empty for a new number</source>
-        <translation type="unfinished"></translation>
+        <translation>Skenējiet iepriekš drukātu karti vai atstājiet tukšu jaunam numuram</translation>
     </message>
     <message>
         <source>&amp;Agrees to hear from the shop (offers by phone or e-mail)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Piekrīt saņemt veikala piedāvājumus (pa tālruni vai e-pastu)</translation>
     </message>
     <message>
         <source>&amp;Open the new card to print it</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Atvērt jauno karti drukāšanai</translation>
     </message>
     <message>
         <source>Cancel
 Esc</source>
-        <translation type="unfinished">Atcelt
+        <translation>Atcelt
 Esc</translation>
     </message>
     <message>
         <source>Enrol
 Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Reģistrēt
+Enter</translation>
     </message>
     <message>
         <source>{text} is not a date. Type the birthday like 24.12.1990.</source>
-        <translation type="unfinished"></translation>
+        <translation>{text} nav datums. Ierakstiet dzimšanas dienu šādi: 24.12.1990.</translation>
     </message>
 </context>
 <context>
@@ -1118,27 +1100,23 @@ Enter</translation>
     <name>RewardsModel</name>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Taustiņš</translation>
     </message>
     <message>
         <source>Reward</source>
-        <translation type="unfinished"></translation>
+        <translation>Atlīdzība</translation>
     </message>
     <message>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Cena</translation>
     </message>
-    <message numerus="yes">
-        <source>%n point(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>{points} pts</source>
+        <translation>{points} p.</translation>
     </message>
     <message>
         <source>voucher</source>
-        <translation type="unfinished"></translation>
+        <translation>kupons</translation>
     </message>
 </context>
 <context>
