@@ -115,7 +115,7 @@ def test_a_scanned_voucher_comes_off_the_sale_and_is_used_once(
     window.handle_scan(voucher.code)
 
     assert window.cart.total == Decimal("5.99")
-    assert window.banner_text() == "€2.00 off: €2.00 off"
+    assert window.banner_text() == "€2.00 off taken off the sale: €2.00"
     window.complete([(PaymentMethod.CASH, Decimal("5.99"))])
     assert voucher_status(shop.uow, voucher.code) == "used"
 

@@ -81,6 +81,9 @@ class CustomerPanel(QObject):
         view = self._ui.rewardsView
         view.setVisible(count > 0)
         view.setFixedHeight(min(count, REWARD_ROWS_SHOWN) * REWARD_ROW_HEIGHT + 2)
+        for row in range(count):  # a reward just taken stays in sight
+            if self.rewards.is_taken(row):
+                view.scrollTo(self.rewards.index(row, 0))
 
     def _detail(self, summary: CustomerSummary) -> str:
         points = format_count(summary.balance, self._language)

@@ -487,7 +487,9 @@ class CheckoutWindow(QMainWindow):
         view.setColumnHidden(Column.DISCOUNT, not self._discount_shown())
 
     def _discount_shown(self) -> bool:
-        return not self._narrow or any(line.discount for line in self.cart.lines)
+        return not self._narrow or any(
+            line.discount or line.reward_discount for line in self.cart.lines
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.ui.cartView.viewport() and event.type() == QEvent.Type.Resize:
@@ -927,7 +929,7 @@ class CheckoutWindow(QMainWindow):
             return
         self.set_cart(
             cart,
-            self.tr("{reward}: {amount} off").format(
+            self.tr("{reward} taken off the sale: {amount}").format(
                 reward=cart.rewards[-1].name,
                 amount=format_money(before - cart.total, self._language),
             ),

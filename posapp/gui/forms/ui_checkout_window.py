@@ -290,11 +290,24 @@ class Ui_CheckoutWindow(object):
         self.totalLayout.setSpacing(2)
         self.totalLayout.setObjectName(u"totalLayout")
         self.totalLayout.setContentsMargins(16, 16, 16, 16)
+        self.totalTitleLayout = QHBoxLayout()
+        self.totalTitleLayout.setObjectName(u"totalTitleLayout")
         self.totalTitleLabel = QLabel(self.totalFrame)
         self.totalTitleLabel.setObjectName(u"totalTitleLabel")
         self.totalTitleLabel.setProperty(u"role", u"cardTitle")
 
-        self.totalLayout.addWidget(self.totalTitleLabel)
+        self.totalTitleLayout.addWidget(self.totalTitleLabel)
+
+        self.rewardsLabel = QLabel(self.totalFrame)
+        self.rewardsLabel.setObjectName(u"rewardsLabel")
+        self.rewardsLabel.setText(u"")
+        self.rewardsLabel.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
+        self.rewardsLabel.setProperty(u"role", u"rewardsTotal")
+
+        self.totalTitleLayout.addWidget(self.rewardsLabel)
+
+
+        self.totalLayout.addLayout(self.totalTitleLayout)
 
         self.totalLabel = QLabel(self.totalFrame)
         self.totalLabel.setObjectName(u"totalLabel")
@@ -303,14 +316,6 @@ class Ui_CheckoutWindow(object):
         self.totalLabel.setProperty(u"role", u"total")
 
         self.totalLayout.addWidget(self.totalLabel)
-
-        self.rewardsLabel = QLabel(self.totalFrame)
-        self.rewardsLabel.setObjectName(u"rewardsLabel")
-        self.rewardsLabel.setText(u"")
-        self.rewardsLabel.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
-        self.rewardsLabel.setProperty(u"role", u"rewardsTotal")
-
-        self.totalLayout.addWidget(self.rewardsLabel)
 
         self.vatLabel = QLabel(self.totalFrame)
         self.vatLabel.setObjectName(u"vatLabel")

@@ -131,7 +131,7 @@ class CartModel(TableModel):
     @staticmethod
     def _colour(line: CartLine, column: int) -> QColor | None:
         changed = (column == Column.UNIT_PRICE and line.unit_price != line.list_price) or (
-            column == Column.DISCOUNT and line.discount is not None
+            column == Column.DISCOUNT and (line.discount is not None or bool(line.reward_discount))
         )
         return CHANGED_COLOUR if changed else None
 
@@ -143,8 +143,7 @@ class CartModel(TableModel):
             return format_quantity(line.quantity, line.by_weight, language)
         if column == Column.UNIT_PRICE:
             return format_money(line.unit_price, language)
-        if column == Column.DISCOUNT:
-            if line.discount is None or not line.discount_amount:
-                return ""
-            return "\u2212" + format_money(line.discount_amount, language)
+        if column == Column.DISCOUNT:  # the cashier's discount and the line's share of rewards
+            off = line.discount_amount + line.reward_discount
+            return "\u2212" + format_money(off, language) if off else ""
         return format_money(line.total, language)

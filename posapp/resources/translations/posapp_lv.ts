@@ -408,6 +408,10 @@ F12</translation>
         <translation>Pieejamas atlīdzības: {count} (Ctrl+1…)</translation>
     </message>
     <message>
+        <source>{reward} taken off the sale: {amount}</source>
+        <translation>{reward} — pirkums lētāks par {amount}</translation>
+    </message>
+    <message>
         <source>points +{earned}, balance {balance}</source>
         <translation>punkti +{earned}, atlikums {balance}</translation>
     </message>
@@ -418,10 +422,6 @@ F12</translation>
     <message>
         <source>{reward} is back on the customer&apos;s account.</source>
         <translation>{reward} atgriezta klienta kontā.</translation>
-    </message>
-    <message>
-        <source>{reward}: {amount} off</source>
-        <translation>{reward}: −{amount}</translation>
     </message>
     <message>
         <source>Welcome, {name}! Card {card} is theirs.</source>
