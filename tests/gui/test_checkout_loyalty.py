@@ -73,9 +73,9 @@ def test_one_key_takes_a_reward_off_the_total_and_the_sale_spends_its_points(
 
     assert window.cart.total == Decimal("2.99")
     assert plain(window.ui.totalLabel.text()) == "€2.99"
-    assert plain(window.ui.rewardsLabel.text()) == "Rewards: −€5.00"
+    assert plain(window.ui.rewardsLabel.text()) == "Rewards: \u2212€5.00"
     assert reward_rows(window)[row][Column.KEY].startswith("✓")
-    assert reward_rows(window)[row][Column.COST] == "−€5.00"
+    assert reward_rows(window)[row][Column.COST] == "\u2212€5.00"
     assert balance(shop.uow, shop.customer_id) == 600  # nothing spent before the sale is
 
     window.complete([(PaymentMethod.CASH, Decimal("2.99"))])
