@@ -1594,8 +1594,14 @@ def merge_customers(uow: UnitOfWork, actor: Actor, keep_id: int, merge_id: int) 
             )
         connection.execute(
             update(Customer)
-            .where(Customer.referred_by_id == merge_id)
+            .where(Customer.referred_by_id == merge_id, Customer.id != keep_id)
             .values(referred_by_id=keep_id)
+        )
+        # One person cannot have brought themselves.
+        connection.execute(
+            update(Customer)
+            .where(Customer.id == keep_id, Customer.referred_by_id == merge_id)
+            .values(referred_by_id=None)
         )
         kept_days = select(CustomerVisit.day).where(CustomerVisit.customer_id == keep_id)
         connection.execute(
