@@ -36,6 +36,7 @@ from typing import Any
 
 from sqlalchemy import (
     Integer,
+    Row,
     bindparam,
     case,
     delete,
@@ -553,24 +554,11 @@ def apply_voucher(uow: UnitOfWork, actor: Actor, cart: Cart, code: str) -> Cart:
     _not_taken_yet(cart, VOUCHER_KEY + code)
     with uow:
         settings = read_settings(uow)
-        row = uow.connection.execute(
-            select(
-                Voucher.name,
-                Voucher.kind,
-                Voucher.amount,
-                Voucher.percent,
-                Voucher.product_id,
-                Voucher.customer_id,
-                Voucher.bearer,
-            ).where(Voucher.code == code)
-        ).first()
-        if row is None:
-            raise NotFound(
-                _("There is no voucher {code}. Check the code, or scan it again.").format(code=code)
-            )
-        why_not = _why_not_usable(uow, code, cart.customer_id, _today(uow, settings))
-        if why_not is not None:
-            raise why_not
+        row = uow.connection.execute(_VOUCHER, {"voucher": code}).first()
+        refused = _refusal(row, code, cart.customer_id, _today(uow, settings))
+        if refused is not None:
+            raise refused
+        assert row is not None
         reward = AppliedReward(
             key=VOUCHER_KEY + code,
             name=row.name,
@@ -602,15 +590,24 @@ def _voucher_code(text: str) -> str:
     return code[2:] if code.startswith("V-") else code
 
 
-def _why_not_usable(
-    uow: UnitOfWork, code: str, customer_id: int | None, today: date
+_VOUCHER = select(
+    Voucher.name,
+    Voucher.kind,
+    Voucher.amount,
+    Voucher.percent,
+    Voucher.product_id,
+    Voucher.customer_id,
+    Voucher.bearer,
+    Voucher.status,
+    Voucher.expires_on,
+    Voucher.used_at,
+).where(Voucher.code == bindparam("voucher"))
+
+
+def _refusal(
+    row: Row[*tuple[Any, ...]] | None, code: str, customer_id: int | None, today: date
 ) -> VoucherNotUsable | NotFound | None:
-    """Why a voucher cannot be used in a sale for this customer today, if it cannot."""
-    row = uow.connection.execute(
-        select(
-            Voucher.status, Voucher.expires_on, Voucher.used_at, Voucher.customer_id, Voucher.bearer
-        ).where(Voucher.code == code)
-    ).first()
+    """Why a voucher (its _VOUCHER row) cannot be used in a sale for this customer today."""
     if row is None:
         return NotFound(
             _("There is no voucher {code}. Check the code, or scan it again.").format(code=code)
@@ -886,7 +883,8 @@ def _use_vouchers(
             },
         ).first()
         if row is None:
-            refused = _why_not_usable(uow, code, cart.customer_id, today)
+            found = uow.connection.execute(_VOUCHER, {"voucher": code}).first()
+            refused = _refusal(found, code, cart.customer_id, today)
             raise refused or VoucherNotUsable(_("Voucher {code} cannot be used.").format(code=code))
         reward = by_code[code]
         if (
