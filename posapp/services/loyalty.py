@@ -239,16 +239,18 @@ _ACTIVE_CARD = (
     .order_by(LoyaltyCard.issued_at.desc(), LoyaltyCard.id.desc())
     .limit(1)
 )
+# What a voucher is: what the till shows, the receipt prints, and a cart takes off.
+_VOUCHER_TERMS = (
+    Voucher.code,
+    Voucher.name,
+    Voucher.kind,
+    Voucher.amount,
+    Voucher.percent,
+    Voucher.product_id,
+    Voucher.expires_on,
+)
 _OPEN_VOUCHERS = (
-    select(
-        Voucher.code,
-        Voucher.name,
-        Voucher.kind,
-        Voucher.amount,
-        Voucher.percent,
-        Voucher.product_id,
-        Voucher.expires_on,
-    )
+    select(*_VOUCHER_TERMS)
     .where(
         Voucher.customer_id == bindparam("customer"),
         Voucher.status == "issued",
@@ -679,14 +681,7 @@ def _with_product_of(uow: UnitOfWork, cart: Cart, reward: AppliedReward) -> Cart
     product = catalog.product_by_id(uow, reward.product_id)
     if product is None or not product.active or product.by_weight:
         raise NotFound(_("The product of {reward} is no longer sold.").format(reward=reward.name))
-    return cart.add(
-        product_id=product.product_id,
-        name=product.name,
-        quantity=Decimal(1),
-        unit_price=product.price,
-        vat_rate=product.vat_rate,
-        category_id=product.category_id,
-    )
+    return product.add_to(cart, Decimal(1))
 
 
 def _excluded_categories(uow: UnitOfWork, loyalty: LoyaltySettings) -> tuple[int, ...]:
@@ -1123,16 +1118,7 @@ def replayed_outcome(
             expires_on=row.expires_on,
         )
         for row in connection.execute(
-            select(
-                Voucher.code,
-                Voucher.name,
-                Voucher.kind,
-                Voucher.amount,
-                Voucher.percent,
-                Voucher.expires_on,
-            )
-            .where(Voucher.issued_in_sale_id == sale_id)
-            .order_by(Voucher.id)
+            select(*_VOUCHER_TERMS).where(Voucher.issued_in_sale_id == sale_id).order_by(Voucher.id)
         )
     )
     stages = connection.execute(

@@ -12,13 +12,12 @@ spent twice or goes missing.
 from __future__ import annotations
 
 import multiprocessing
-import time
 import uuid
 from decimal import Decimal
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
 from posapp.db.models import LoyaltyAccount, PointsEntry, Sale, Voucher
@@ -28,7 +27,7 @@ from posapp.domain.roles import Actor, Role
 from posapp.errors import PosError
 from posapp.services import checkout, loyalty, shifts
 from tests.conftest import Shop
-from tests.integration.helpers import count, pay_exact, ring_up
+from tests.integration.helpers import count, pay_exact, ring_up, wait_until_waiting
 from tests.integration.loyalty_helpers import balance, ledger_sum, voucher_status
 
 pytestmark = [
@@ -100,7 +99,7 @@ def race(shop: Shop, database_url: str, carts: list[Cart]) -> list[tuple[Any, ..
         )
         for process in processes:
             process.start()
-        wait_until_waiting(shop, name, len(processes))
+        wait_until_waiting(shop.uow, name, len(processes), timeout=PROCESS_TIMEOUT)
     outcomes = [results.get(timeout=PROCESS_TIMEOUT) for _process in processes]
     for process in processes:
         process.join(timeout=PROCESS_TIMEOUT)
@@ -109,24 +108,12 @@ def race(shop: Shop, database_url: str, carts: list[Cart]) -> list[tuple[Any, ..
     return sorted(outcomes)
 
 
-def wait_until_waiting(shop: Shop, application_name: str, waiting: int) -> None:
-    """Until PostgreSQL shows every till's connection waiting for a lock."""
-    blocked = 0
-    deadline = time.monotonic() + PROCESS_TIMEOUT
-    with shop.uow.engine.connect() as connection:
-        while time.monotonic() < deadline:
-            blocked = connection.execute(
-                text(
-                    "SELECT count(*) FROM pg_stat_activity "
-                    "WHERE application_name = :name AND wait_event_type = 'Lock'"
-                ),
-                {"name": application_name},
-            ).scalar_one()
-            if blocked >= waiting:
-                return
-            connection.rollback()
-            time.sleep(0.05)
-    raise AssertionError(f"only {blocked} of {waiting} tills waited for the lock")
+def split(outcomes: list[tuple[Any, ...]]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """The tills that completed their sale, and those refused (with why)."""
+    return (
+        [o for o in outcomes if o[1] == "completed"],
+        [o for o in outcomes if o[1] != "completed"],
+    )
 
 
 def carts_on_eight_tills(shop: Shop, *codes: str) -> list[Cart]:
@@ -157,8 +144,7 @@ def test_eight_tills_spending_the_same_points_spend_only_what_the_balance_afford
 
     outcomes = race(shop, database_url, carts)
 
-    completed = [o for o in outcomes if o[1] == "completed"]
-    refused = [o for o in outcomes if o[1] != "completed"]
+    completed, refused = split(outcomes)
     assert len(completed) == 2, outcomes
     assert {o[1] for o in refused} == {"NotEnoughPoints"}
     assert all("Not enough points: the customer has 0" in o[2] for o in refused)
@@ -177,8 +163,7 @@ def test_eight_tills_using_the_same_voucher_use_it_once(shop: Shop, database_url
 
     outcomes = race(shop, database_url, carts)
 
-    completed = [o for o in outcomes if o[1] == "completed"]
-    refused = [o for o in outcomes if o[1] != "completed"]
+    completed, refused = split(outcomes)
     assert len(completed) == 1, outcomes
     assert {o[1] for o in refused} == {"VoucherNotUsable"}
     assert all("already used" in o[2] for o in refused)

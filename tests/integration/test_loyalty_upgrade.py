@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from alembic import command
 from sqlalchemy import text
 
 from posapp.db import schema
@@ -15,6 +14,7 @@ from posapp.domain.loyalty import Stage
 from posapp.domain.roles import Actor
 from posapp.services import catalog, loyalty
 from posapp.services.setup import open_database
+from tests.integration.helpers import upgrade_to
 
 
 def test_a_shop_with_customers_and_sales_is_upgraded_to_the_loyalty_schema(
@@ -22,14 +22,9 @@ def test_a_shop_with_customers_and_sales_is_upgraded_to_the_loyalty_schema(
 ) -> None:
     regular, once = make_ean13("270000000001"), make_ean13("270000000002")
     now = datetime.now(UTC)
+    upgrade_to(database_url, "0002")
     engine = make_engine(to_url(database_url))
     try:
-        config = schema._config()
-        with engine.begin() as connection:
-            if connection.dialect.name == "sqlite":
-                connection.exec_driver_sql("BEGIN IMMEDIATE")
-            config.attributes["connection"] = connection
-            command.upgrade(config, "0002")
         with engine.begin() as connection:
             till, user = (
                 connection.execute(text(row), {"now": now}).scalar_one()

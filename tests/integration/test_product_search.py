@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from alembic import command
 from sqlalchemy import Executable, insert, select, text
 from sqlalchemy.orm import Session
 
@@ -31,7 +30,7 @@ from posapp.services.product_import import import_products
 from posapp.services.settings import MAX_QUICK_KEYS, load_settings, update_settings
 from posapp.services.setup import open_database, prepare_shop
 from tests.conftest import Shop
-from tests.integration.helpers import add_product, sell
+from tests.integration.helpers import add_product, sell, upgrade_to
 
 pytestmark = pytest.mark.usefixtures("quick_pin_hashes")
 
@@ -196,14 +195,9 @@ def test_imported_products_are_found_and_a_reimport_renames_them(
 
 
 def test_a_database_from_before_search_is_back_filled_by_the_upgrade(database_url: str) -> None:
+    upgrade_to(database_url, "0001")
     engine = make_engine(to_url(database_url))
     try:
-        config = schema._config()
-        with engine.begin() as connection:
-            if connection.dialect.name == "sqlite":
-                connection.exec_driver_sql("BEGIN IMMEDIATE")
-            config.attributes["connection"] = connection
-            command.upgrade(config, "0001")
         with engine.begin() as connection:
             connection.execute(
                 text("INSERT INTO vat_rates (id, rate, name) VALUES (1, 2100, 'standard rate')")
