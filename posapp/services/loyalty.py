@@ -1480,6 +1480,26 @@ def replace_card(
     return summary
 
 
+# Both answered from an index (tests/integration/test_loyalty_plans.py checks the plans).
+_BY_PHONE = (
+    select(Customer.id, Customer.name)
+    .where(Customer.phone_key == bindparam("key"), Customer.merged_into_id.is_(None))
+    .order_by(Customer.id)
+    .limit(bindparam("limit"))
+)
+_NAME_STARTS = (
+    select(Customer.id, Customer.name)
+    .join_from(CustomerNameKey, Customer, CustomerNameKey.customer_id == Customer.id)
+    .where(
+        CustomerNameKey.key >= bindparam("low"),
+        CustomerNameKey.key < bindparam("high"),
+        Customer.merged_into_id.is_(None),
+    )
+    .order_by(CustomerNameKey.key, CustomerNameKey.customer_id)
+    .limit(bindparam("limit"))
+)
+
+
 def find_customers(uow: UnitOfWork, text: str, limit: int = 20) -> list[CustomerMatch]:
     """One read transaction: members by card number, phone or name, as the cashier types.
 
@@ -1498,27 +1518,15 @@ def find_customers(uow: UnitOfWork, text: str, limit: int = 20) -> list[Customer
             found[by_card.customer_id] = by_card.name
         key = phone_key(text)
         if key is not None:
-            for customer_id, name in connection.execute(
-                select(Customer.id, Customer.name)
-                .where(Customer.phone_key == key, Customer.merged_into_id.is_(None))
-                .order_by(Customer.id)
-                .limit(limit)
-            ):
+            for customer_id, name in connection.execute(_BY_PHONE, {"key": key, "limit": limit}):
                 found.setdefault(customer_id, name)
         words = search_key(text)
         if len(words) >= 2:
-            rows = connection.execute(
-                select(Customer.id, Customer.name)
-                .join_from(CustomerNameKey, Customer, CustomerNameKey.customer_id == Customer.id)
-                .where(
-                    CustomerNameKey.key >= words,
-                    CustomerNameKey.key < prefix_upper_bound(words),
-                    Customer.merged_into_id.is_(None),
-                )
-                .order_by(CustomerNameKey.key, CustomerNameKey.customer_id)
-                .limit(limit * 3)  # a name with two matching words comes twice
-            )
-            for customer_id, name in rows:
+            bounds = {"low": words, "high": prefix_upper_bound(words)}
+            # A name with two words that match comes twice: ask for more.
+            for customer_id, name in connection.execute(
+                _NAME_STARTS, {**bounds, "limit": limit * 3}
+            ):
                 found.setdefault(customer_id, name)
         ids = list(found)[:limit]
         if not ids:

@@ -55,6 +55,21 @@ def upgrade_to(database_url: str, revision: str) -> None:
         engine.dispose()
 
 
+def query_plan(uow: UnitOfWork, statement: Executable, params: dict[str, Any]) -> str:
+    """The database's plan for a statement as the search sends it."""
+    with uow:
+        connection = uow.connection
+        compiled = statement.compile(connection)
+        sql = str(compiled)
+        values = compiled.construct_params(params)
+        if connection.dialect.name == "sqlite":
+            positional = tuple(values[name] for name in compiled.positiontup or ())
+            rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", positional).all()
+            return "\n".join(str(row[-1]) for row in rows)
+        rows = connection.exec_driver_sql(f"EXPLAIN {sql}", values).all()
+        return "\n".join(str(row[0]) for row in rows)
+
+
 def rules(uow: UnitOfWork) -> BarcodeRules:
     return load_settings(uow).barcode_rules()
 
