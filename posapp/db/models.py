@@ -252,7 +252,8 @@ class PointsEntry(Base):
     customer_id, which only merging two customers changes).
 
     `key` says what the entry is for, so that it cannot be posted twice:
-    UNIQUE (kind, key). Earned points are keyed by the sale ("sale:<id>"),
+    UNIQUE (kind, key); and a sale has one "earned" entry at most, whatever its
+    key (a partial unique index on sale_id). Earned points are keyed by the sale ("sale:<id>"),
     points spent by the sale and the reward, refund entries by the refund,
     referral rewards by the new member, expiry by customer and date.
     """
@@ -271,6 +272,14 @@ class PointsEntry(Base):
         UniqueConstraint("kind", "key", name="uq_points_entries_kind_key"),
         CheckConstraint(f"kind IN {POINTS_KINDS!r}", name="kind"),
         Index("ix_points_entries_customer_at", "customer_id", "at"),
+        # However an entry is keyed: a sale earns points once.
+        Index(
+            "uq_points_entries_earned_per_sale",
+            "sale_id",
+            unique=True,
+            sqlite_where=text("kind = 'earned'"),
+            postgresql_where=text("kind = 'earned'"),
+        ),
     )
 
 
