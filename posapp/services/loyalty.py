@@ -227,6 +227,7 @@ _ACCOUNT = (
 # PostgreSQL: the account's row is held until the transaction ends (SQLite holds the
 # whole database for a writer already).
 _LOCK_ACCOUNT = _ACCOUNT.with_for_update(of=LoyaltyAccount)
+_CUSTOMER_ONLY = select(*_ACCOUNT_COLUMNS[7:]).where(Customer.id == bindparam("customer"))
 _RECENT_VISITS = (
     select(CustomerVisit.day)
     .where(CustomerVisit.customer_id == bindparam("customer"))
@@ -329,9 +330,19 @@ def _read_account(
     uow: UnitOfWork, customer_id: int, rules: StageRules, *, lock: bool
 ) -> _Account | None:
     connection = uow.connection
-    row = connection.execute(_LOCK_ACCOUNT if lock else _ACCOUNT, {"customer": customer_id}).first()
+    found = connection.execute(_LOCK_ACCOUNT if lock else _ACCOUNT, {"customer": customer_id})
+    row: tuple[Any, ...] | None = found.first()
     if row is None:
-        return None
+        # A customer written without the ORM (which opens the account, posapp.db.models)
+        # has no account yet: opened now when writing, taken as empty when reading.
+        customer = connection.execute(_CUSTOMER_ONLY, {"customer": customer_id}).first()
+        if customer is None:
+            return None
+        if lock:
+            connection.execute(insert(LoyaltyAccount).values(customer_id=customer_id))
+            row = connection.execute(_LOCK_ACCOUNT, {"customer": customer_id}).one()
+        else:
+            row = (0, Stage.VISITOR.value, 0, 0, 0, 0, None, *customer)  # an account's defaults
     (
         balance,
         stage,

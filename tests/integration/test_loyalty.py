@@ -18,6 +18,7 @@ from posapp.db.models import (
     Till,
     Voucher,
 )
+from posapp.db.models import LoyaltyCard as CardRow
 from posapp.db.uow import UnitOfWork
 from posapp.domain.barcodes import LoyaltyCard, VoucherCode, classify, is_valid_gtin, make_ean13
 from posapp.domain.cart import Discount, PaymentMethod
@@ -816,3 +817,28 @@ def test_a_reward_needs_no_approval_but_a_cashiers_large_discount_still_does(sho
     # 7.99 + (2.35 - 0.24) = 10.10, then 5.00 off: 5.10
     assert done.total == Decimal("5.10")
     assert done.loyalty is not None and done.loyalty.points_spent == 500
+
+
+def test_a_customer_written_without_an_account_gets_one_on_first_use(shop: Shop) -> None:
+    """Another program (or an old import) may insert customers directly."""
+    uow = shop.uow
+    with uow.writing():
+        customer_id = uow.connection.execute(
+            insert(Customer).values(name="Imported", created_at=uow.now()).returning(Customer.id)
+        ).scalar_one()
+        uow.connection.execute(
+            insert(CardRow).values(
+                number=make_ean13("270000055555"),
+                customer_id=customer_id,
+                status="active",
+                issued_at=uow.now(),
+            )
+        )
+        uow.commit()
+
+    summary = loyalty.customer_summary(uow, customer_id)
+    done = sell_to(shop, make_ean13("270000055555"), shop.coffee)
+
+    assert (summary.balance, summary.stage) == (0, Stage.VISITOR)
+    assert done.loyalty is not None and done.loyalty.balance == 7
+    assert_ledger_holds(shop, customer_id)
