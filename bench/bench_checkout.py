@@ -118,8 +118,9 @@ RAW_STATEMENTS = (
 )
 SQL_BY_BARCODE = (
     "SELECT products.id, products.name, products.price, vat_rates.rate, products.sold_by, "
-    "products.active \nFROM product_barcodes JOIN products ON product_barcodes.product_id = "
-    "products.id JOIN vat_rates ON products.vat_rate_id = vat_rates.id \n"
+    "products.active, products.category_id \nFROM product_barcodes JOIN products "
+    "ON product_barcodes.product_id = products.id JOIN vat_rates "
+    "ON products.vat_rate_id = vat_rates.id \n"
     "WHERE product_barcodes.code = ?"
 )
 

@@ -391,7 +391,9 @@ def _demo(args: argparse.Namespace) -> int:
             held = (
                 _("blocked: replaced by a new card")
                 if card.blocked
-                else _("{points} points").format(points=card.balance)
+                else i18n.ngettext("{points} point", "{points} points", card.balance).format(
+                    points=card.balance
+                )
             )
             if card.vouchers and not card.blocked:
                 held += ", " + _("vouchers {codes}").format(codes=", ".join(card.vouchers))

@@ -252,7 +252,8 @@ class PointsEntry(Base):
     customer_id, which only merging two customers changes).
 
     `key` says what the entry is for, so that it cannot be posted twice:
-    UNIQUE (kind, key). Earned points are keyed by the sale ("sale:<id>"),
+    UNIQUE (kind, key); and a sale has one "earned" entry at most, whatever its
+    key (a partial unique index on sale_id). Earned points are keyed by the sale ("sale:<id>"),
     points spent by the sale and the reward, refund entries by the refund,
     referral rewards by the new member, expiry by customer and date.
     """
@@ -271,6 +272,14 @@ class PointsEntry(Base):
         UniqueConstraint("kind", "key", name="uq_points_entries_kind_key"),
         CheckConstraint(f"kind IN {POINTS_KINDS!r}", name="kind"),
         Index("ix_points_entries_customer_at", "customer_id", "at"),
+        # However an entry is keyed: a sale earns points once.
+        Index(
+            "uq_points_entries_earned_per_sale",
+            "sale_id",
+            unique=True,
+            sqlite_where=text("kind = 'earned'"),
+            postgresql_where=text("kind = 'earned'"),
+        ),
     )
 
 
@@ -483,17 +492,27 @@ def _changed(row: Base, attribute: str) -> bool:
     return bool(inspect(row).attrs[attribute].history.has_changes())
 
 
-def _write_search_words(connection: Connection, product: Product, *, replace: bool) -> None:
+def _write_keys(
+    connection: Connection,
+    owner: Any,
+    owner_id: int,
+    rows: list[dict[str, Any]],
+    *,
+    replace: bool,
+) -> None:
+    """A row's search key rows (`owner`: their column naming the row), written anew."""
     if replace:
-        connection.execute(
-            delete(ProductSearchWord).where(ProductSearchWord.product_id == product.id)
-        )
+        connection.execute(delete(owner.table).where(owner == owner_id))
+    if rows:
+        connection.execute(insert(owner.table), rows)
+
+
+def _write_search_words(connection: Connection, product: Product, *, replace: bool) -> None:
     rows = [
         {"product_id": product.id, "key": key, "name_key": product.search_key}
         for key in dict.fromkeys(word_keys(product.search_key))
     ]
-    if rows:
-        connection.execute(insert(ProductSearchWord), rows)
+    _write_keys(connection, ProductSearchWord.product_id, product.id, rows, replace=replace)
 
 
 @event.listens_for(Product, "before_insert")
@@ -531,16 +550,12 @@ def _words_of_changed_product(
 
 
 def _write_customer_keys(connection: Connection, customer: Customer, *, replace: bool) -> None:
-    if replace:
-        connection.execute(
-            delete(CustomerNameKey).where(CustomerNameKey.customer_id == customer.id)
-        )
     full = _search_key_of(customer.name)
-    keys = dict.fromkeys([full, *word_keys(full)] if full else [])
-    if keys:
-        connection.execute(
-            insert(CustomerNameKey), [{"customer_id": customer.id, "key": key} for key in keys]
-        )
+    rows = [
+        {"customer_id": customer.id, "key": key}
+        for key in dict.fromkeys([full, *word_keys(full)] if full else [])
+    ]
+    _write_keys(connection, CustomerNameKey.customer_id, customer.id, rows, replace=replace)
 
 
 @event.listens_for(Customer, "after_insert")

@@ -21,6 +21,7 @@ from posapp.db.models import (
     VatRate,
 )
 from posapp.db.uow import UnitOfWork
+from posapp.domain.cart import Cart
 from posapp.domain.text import code_key, prefix_upper_bound, search_key
 from posapp.services.settings import MAX_QUICK_KEYS, read_settings
 
@@ -34,6 +35,18 @@ class ProductInfo:
     by_weight: bool
     active: bool
     category_id: int | None = None
+
+    def add_to(self, cart: Cart, quantity: Decimal) -> Cart:
+        """The cart with `quantity` of this product (pieces, or kg when sold by weight)."""
+        return cart.add(
+            product_id=self.product_id,
+            name=self.name,
+            quantity=quantity,
+            unit_price=self.price,
+            vat_rate=self.vat_rate,
+            by_weight=self.by_weight,
+            category_id=self.category_id,
+        )
 
 
 @dataclass(frozen=True)

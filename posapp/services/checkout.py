@@ -184,15 +184,7 @@ def _add_product(cart: Cart, product: ProductInfo, quantity: Decimal, weighed: b
                 name=product.name
             )
         )
-    return cart.add(
-        product_id=product.product_id,
-        name=product.name,
-        quantity=quantity,
-        unit_price=product.price,
-        vat_rate=product.vat_rate,
-        by_weight=product.by_weight,
-        category_id=product.category_id,
-    )
+    return product.add_to(cart, quantity)
 
 
 def _sellable(product: ProductInfo | None, code: str) -> ProductInfo:

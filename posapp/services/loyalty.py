@@ -36,6 +36,7 @@ from typing import Any
 
 from sqlalchemy import (
     Integer,
+    Row,
     bindparam,
     case,
     delete,
@@ -226,6 +227,7 @@ _ACCOUNT = (
 # PostgreSQL: the account's row is held until the transaction ends (SQLite holds the
 # whole database for a writer already).
 _LOCK_ACCOUNT = _ACCOUNT.with_for_update(of=LoyaltyAccount)
+_CUSTOMER_ONLY = select(*_ACCOUNT_COLUMNS[7:]).where(Customer.id == bindparam("customer"))
 _RECENT_VISITS = (
     select(CustomerVisit.day)
     .where(CustomerVisit.customer_id == bindparam("customer"))
@@ -238,16 +240,18 @@ _ACTIVE_CARD = (
     .order_by(LoyaltyCard.issued_at.desc(), LoyaltyCard.id.desc())
     .limit(1)
 )
+# What a voucher is: what the till shows, the receipt prints, and a cart takes off.
+_VOUCHER_TERMS = (
+    Voucher.code,
+    Voucher.name,
+    Voucher.kind,
+    Voucher.amount,
+    Voucher.percent,
+    Voucher.product_id,
+    Voucher.expires_on,
+)
 _OPEN_VOUCHERS = (
-    select(
-        Voucher.code,
-        Voucher.name,
-        Voucher.kind,
-        Voucher.amount,
-        Voucher.percent,
-        Voucher.product_id,
-        Voucher.expires_on,
-    )
+    select(*_VOUCHER_TERMS)
     .where(
         Voucher.customer_id == bindparam("customer"),
         Voucher.status == "issued",
@@ -326,9 +330,19 @@ def _read_account(
     uow: UnitOfWork, customer_id: int, rules: StageRules, *, lock: bool
 ) -> _Account | None:
     connection = uow.connection
-    row = connection.execute(_LOCK_ACCOUNT if lock else _ACCOUNT, {"customer": customer_id}).first()
+    found = connection.execute(_LOCK_ACCOUNT if lock else _ACCOUNT, {"customer": customer_id})
+    row: tuple[Any, ...] | None = found.first()
     if row is None:
-        return None
+        # A customer written without the ORM (which opens the account, posapp.db.models)
+        # has no account yet: opened now when writing, taken as empty when reading.
+        customer = connection.execute(_CUSTOMER_ONLY, {"customer": customer_id}).first()
+        if customer is None:
+            return None
+        if lock:
+            connection.execute(insert(LoyaltyAccount).values(customer_id=customer_id))
+            row = connection.execute(_LOCK_ACCOUNT, {"customer": customer_id}).one()
+        else:
+            row = (0, Stage.VISITOR.value, 0, 0, 0, 0, None, *customer)  # an account's defaults
     (
         balance,
         stage,
@@ -553,24 +567,11 @@ def apply_voucher(uow: UnitOfWork, actor: Actor, cart: Cart, code: str) -> Cart:
     _not_taken_yet(cart, VOUCHER_KEY + code)
     with uow:
         settings = read_settings(uow)
-        row = uow.connection.execute(
-            select(
-                Voucher.name,
-                Voucher.kind,
-                Voucher.amount,
-                Voucher.percent,
-                Voucher.product_id,
-                Voucher.customer_id,
-                Voucher.bearer,
-            ).where(Voucher.code == code)
-        ).first()
-        if row is None:
-            raise NotFound(
-                _("There is no voucher {code}. Check the code, or scan it again.").format(code=code)
-            )
-        why_not = _why_not_usable(uow, code, cart.customer_id, _today(uow, settings))
-        if why_not is not None:
-            raise why_not
+        row = uow.connection.execute(_VOUCHER, {"voucher": code}).first()
+        refused = _refusal(row, code, cart.customer_id, _today(uow, settings))
+        if refused is not None:
+            raise refused
+        assert row is not None
         reward = AppliedReward(
             key=VOUCHER_KEY + code,
             name=row.name,
@@ -602,15 +603,24 @@ def _voucher_code(text: str) -> str:
     return code[2:] if code.startswith("V-") else code
 
 
-def _why_not_usable(
-    uow: UnitOfWork, code: str, customer_id: int | None, today: date
+_VOUCHER = select(
+    Voucher.name,
+    Voucher.kind,
+    Voucher.amount,
+    Voucher.percent,
+    Voucher.product_id,
+    Voucher.customer_id,
+    Voucher.bearer,
+    Voucher.status,
+    Voucher.expires_on,
+    Voucher.used_at,
+).where(Voucher.code == bindparam("voucher"))
+
+
+def _refusal(
+    row: Row[*tuple[Any, ...]] | None, code: str, customer_id: int | None, today: date
 ) -> VoucherNotUsable | NotFound | None:
-    """Why a voucher cannot be used in a sale for this customer today, if it cannot."""
-    row = uow.connection.execute(
-        select(
-            Voucher.status, Voucher.expires_on, Voucher.used_at, Voucher.customer_id, Voucher.bearer
-        ).where(Voucher.code == code)
-    ).first()
+    """Why a voucher (its _VOUCHER row) cannot be used in a sale for this customer today."""
     if row is None:
         return NotFound(
             _("There is no voucher {code}. Check the code, or scan it again.").format(code=code)
@@ -682,14 +692,7 @@ def _with_product_of(uow: UnitOfWork, cart: Cart, reward: AppliedReward) -> Cart
     product = catalog.product_by_id(uow, reward.product_id)
     if product is None or not product.active or product.by_weight:
         raise NotFound(_("The product of {reward} is no longer sold.").format(reward=reward.name))
-    return cart.add(
-        product_id=product.product_id,
-        name=product.name,
-        quantity=Decimal(1),
-        unit_price=product.price,
-        vat_rate=product.vat_rate,
-        category_id=product.category_id,
-    )
+    return product.add_to(cart, Decimal(1))
 
 
 def _excluded_categories(uow: UnitOfWork, loyalty: LoyaltySettings) -> tuple[int, ...]:
@@ -886,7 +889,8 @@ def _use_vouchers(
             },
         ).first()
         if row is None:
-            refused = _why_not_usable(uow, code, cart.customer_id, today)
+            found = uow.connection.execute(_VOUCHER, {"voucher": code}).first()
+            refused = _refusal(found, code, cart.customer_id, today)
             raise refused or VoucherNotUsable(_("Voucher {code} cannot be used.").format(code=code))
         reward = by_code[code]
         if (
@@ -1125,16 +1129,7 @@ def replayed_outcome(
             expires_on=row.expires_on,
         )
         for row in connection.execute(
-            select(
-                Voucher.code,
-                Voucher.name,
-                Voucher.kind,
-                Voucher.amount,
-                Voucher.percent,
-                Voucher.expires_on,
-            )
-            .where(Voucher.issued_in_sale_id == sale_id)
-            .order_by(Voucher.id)
+            select(*_VOUCHER_TERMS).where(Voucher.issued_in_sale_id == sale_id).order_by(Voucher.id)
         )
     )
     stages = connection.execute(
@@ -1496,6 +1491,26 @@ def replace_card(
     return summary
 
 
+# Both answered from an index (tests/integration/test_loyalty_plans.py checks the plans).
+_BY_PHONE = (
+    select(Customer.id, Customer.name)
+    .where(Customer.phone_key == bindparam("key"), Customer.merged_into_id.is_(None))
+    .order_by(Customer.id)
+    .limit(bindparam("limit"))
+)
+_NAME_STARTS = (
+    select(Customer.id, Customer.name)
+    .join_from(CustomerNameKey, Customer, CustomerNameKey.customer_id == Customer.id)
+    .where(
+        CustomerNameKey.key >= bindparam("low"),
+        CustomerNameKey.key < bindparam("high"),
+        Customer.merged_into_id.is_(None),
+    )
+    .order_by(CustomerNameKey.key, CustomerNameKey.customer_id)
+    .limit(bindparam("limit"))
+)
+
+
 def find_customers(uow: UnitOfWork, text: str, limit: int = 20) -> list[CustomerMatch]:
     """One read transaction: members by card number, phone or name, as the cashier types.
 
@@ -1514,27 +1529,15 @@ def find_customers(uow: UnitOfWork, text: str, limit: int = 20) -> list[Customer
             found[by_card.customer_id] = by_card.name
         key = phone_key(text)
         if key is not None:
-            for customer_id, name in connection.execute(
-                select(Customer.id, Customer.name)
-                .where(Customer.phone_key == key, Customer.merged_into_id.is_(None))
-                .order_by(Customer.id)
-                .limit(limit)
-            ):
+            for customer_id, name in connection.execute(_BY_PHONE, {"key": key, "limit": limit}):
                 found.setdefault(customer_id, name)
         words = search_key(text)
         if len(words) >= 2:
-            rows = connection.execute(
-                select(Customer.id, Customer.name)
-                .join_from(CustomerNameKey, Customer, CustomerNameKey.customer_id == Customer.id)
-                .where(
-                    CustomerNameKey.key >= words,
-                    CustomerNameKey.key < prefix_upper_bound(words),
-                    Customer.merged_into_id.is_(None),
-                )
-                .order_by(CustomerNameKey.key, CustomerNameKey.customer_id)
-                .limit(limit * 3)  # a name with two matching words comes twice
-            )
-            for customer_id, name in rows:
+            bounds = {"low": words, "high": prefix_upper_bound(words)}
+            # A name with two words that match comes twice: ask for more.
+            for customer_id, name in connection.execute(
+                _NAME_STARTS, {**bounds, "limit": limit * 3}
+            ):
                 found.setdefault(customer_id, name)
         ids = list(found)[:limit]
         if not ids:
@@ -1594,8 +1597,14 @@ def merge_customers(uow: UnitOfWork, actor: Actor, keep_id: int, merge_id: int) 
             )
         connection.execute(
             update(Customer)
-            .where(Customer.referred_by_id == merge_id)
+            .where(Customer.referred_by_id == merge_id, Customer.id != keep_id)
             .values(referred_by_id=keep_id)
+        )
+        # One person cannot have brought themselves.
+        connection.execute(
+            update(Customer)
+            .where(Customer.id == keep_id, Customer.referred_by_id == merge_id)
+            .values(referred_by_id=None)
         )
         kept_days = select(CustomerVisit.day).where(CustomerVisit.customer_id == keep_id)
         connection.execute(

@@ -13,9 +13,11 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from alembic import command
 from sqlalchemy import Executable, func, select, text
 from sqlalchemy.engine import make_url
 
+from posapp.db import schema
 from posapp.db.engine import database_url as to_url
 from posapp.db.engine import make_engine
 from posapp.db.models import (
@@ -37,6 +39,35 @@ from posapp.services.settings import load_settings
 from tests.conftest import TILL, Shop
 
 T = TypeVar("T")
+
+
+def upgrade_to(database_url: str, revision: str) -> None:
+    """An empty database's schema as an older posapp left it (to test upgrading it)."""
+    engine = make_engine(to_url(database_url))
+    try:
+        config = schema._config()
+        with engine.begin() as connection:
+            if connection.dialect.name == "sqlite":
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+    finally:
+        engine.dispose()
+
+
+def query_plan(uow: UnitOfWork, statement: Executable, params: dict[str, Any]) -> str:
+    """The database's plan for a statement as the search sends it."""
+    with uow:
+        connection = uow.connection
+        compiled = statement.compile(connection)
+        sql = str(compiled)
+        values = compiled.construct_params(params)
+        if connection.dialect.name == "sqlite":
+            positional = tuple(values[name] for name in compiled.positiontup or ())
+            rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", positional).all()
+            return "\n".join(str(row[-1]) for row in rows)
+        rows = connection.exec_driver_sql(f"EXPLAIN {sql}", values).all()
+        return "\n".join(str(row[0]) for row in rows)
 
 
 def rules(uow: UnitOfWork) -> BarcodeRules:
@@ -200,7 +231,10 @@ def race(
             for thread in threads:
                 thread.start()
             start.wait()
-            _wait_until_waiting(shop.uow, name, len(actions))
+            if shop.uow.engine.dialect.name == "postgresql":
+                wait_until_waiting(shop.uow, name, len(actions))
+            else:
+                time.sleep(0.5)
     finally:
         for thread in threads:
             if thread.ident is not None:
@@ -210,12 +244,12 @@ def race(
     return [results[index] for index in range(len(actions))]
 
 
-def _wait_until_waiting(uow: UnitOfWork, application_name: str, waiting: int) -> None:
-    if uow.engine.dialect.name != "postgresql":
-        time.sleep(0.5)
-        return
+def wait_until_waiting(
+    uow: UnitOfWork, application_name: str, waiting: int, timeout: float = 10
+) -> None:
+    """Until PostgreSQL shows `waiting` connections of that application waiting for a lock."""
     blocked = 0
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + timeout
     with uow.engine.connect() as connection:
         while time.monotonic() < deadline:
             blocked = connection.execute(

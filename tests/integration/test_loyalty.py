@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy import exc as sa_exc
 
 from posapp.db.models import (
@@ -15,10 +15,13 @@ from posapp.db.models import (
     Sale,
     SaleLine,
     StageChange,
+    Till,
     Voucher,
 )
+from posapp.db.models import LoyaltyCard as CardRow
+from posapp.db.uow import UnitOfWork
 from posapp.domain.barcodes import LoyaltyCard, VoucherCode, classify, is_valid_gtin, make_ean13
-from posapp.domain.cart import PaymentMethod
+from posapp.domain.cart import Discount, PaymentMethod
 from posapp.domain.loyalty import Stage
 from posapp.errors import (
     CardBlocked,
@@ -37,6 +40,7 @@ from tests.integration.helpers import (
     count,
     line_id,
     pay_exact,
+    race,
     refund_sale,
     ring_up,
     rules,
@@ -747,3 +751,94 @@ def test_a_sale_without_a_customer_sends_no_loyalty_statement(shop: Shop) -> Non
     extra = len(member_statements) - len(plain_statements)
     assert extra <= 8, member_statements  # settings, account, visits, update, entries, …
     assert count(shop.uow, SaleLine) == 4
+
+
+def test_the_database_refuses_points_for_a_sale_granted_twice(shop: Shop) -> None:
+    done = sell_to(shop, shop.customer_card, shop.coffee)
+    uow = shop.uow
+    for key in (f"sale:{done.sale_id}", "another key, same sale"):
+        with uow.writing(), pytest.raises(sa_exc.IntegrityError):
+            uow.connection.execute(
+                insert(PointsEntry).values(
+                    customer_id=shop.customer_id,
+                    kind="earned",
+                    points=7,
+                    sale_id=done.sale_id,
+                    key=key,
+                    at=uow.now(),
+                )
+            )
+    assert entries(uow, shop.customer_id) == [("earned", 7)]
+
+
+def test_the_same_members_cart_posted_twice_at_once_spends_and_earns_once(
+    shop: Shop, database_url: str
+) -> None:
+    give_points(shop, shop.customer_id, 500)
+    cart = ring_up(shop, shop.customer_card, shop.coffee, shop.coffee)
+    cart = pay_exact(loyalty.apply_reward(shop.uow, shop.cashier, cart, "points:euro_5"))
+
+    def post(till_uow: UnitOfWork) -> checkout.CompletedSale:
+        return checkout.complete_sale(till_uow, shop.cashier, cart)
+
+    hold_till = select(Till.next_receipt_number).where(Till.id == shop.till_id).with_for_update()
+    results = race(shop, database_url, hold_till, post, post)
+
+    done = [r for r in results if isinstance(r, checkout.CompletedSale)]
+    assert len(done) == 2, results
+    assert sorted(r.replayed for r in done) == [False, True]
+    assert {r.sale_id for r in done} == {done[0].sale_id}
+    assert entries(shop.uow, shop.customer_id) == [
+        ("adjustment", 500),
+        ("redeemed", -500),
+        ("earned", 10),
+    ]
+    assert_ledger_holds(shop, shop.customer_id)
+
+
+def test_a_reward_needs_no_approval_but_a_cashiers_large_discount_still_does(shop: Shop) -> None:
+    give_points(shop, shop.customer_id, 500)
+    cart = ring_up(shop, shop.customer_card, shop.coffee, shop.bread)
+    cart = loyalty.apply_reward(shop.uow, shop.cashier, cart, "points:euro_5")
+    cart = checkout.discount_line(
+        shop.uow, shop.cashier, cart, cart.lines[1].line_id, Discount(percent=Decimal(10))
+    )
+    assert cart.lines[1].approved_by is None  # within the cashier's limit
+    with pytest.raises(PermissionDenied, match="discount above the limit"):
+        checkout.discount_line(
+            shop.uow, shop.cashier, cart, cart.lines[0].line_id, Discount(percent=Decimal(20))
+        )
+    big = cart.discount_line(cart.lines[0].line_id, Discount(percent=Decimal(20)))  # unapproved
+    with pytest.raises(PermissionDenied, match="needs a manager's approval"):
+        complete(shop, big)
+
+    done = complete(shop, cart)
+
+    # 7.99 + (2.35 - 0.24) = 10.10, then 5.00 off: 5.10
+    assert done.total == Decimal("5.10")
+    assert done.loyalty is not None and done.loyalty.points_spent == 500
+
+
+def test_a_customer_written_without_an_account_gets_one_on_first_use(shop: Shop) -> None:
+    """Another program (or an old import) may insert customers directly."""
+    uow = shop.uow
+    with uow.writing():
+        customer_id = uow.connection.execute(
+            insert(Customer).values(name="Imported", created_at=uow.now()).returning(Customer.id)
+        ).scalar_one()
+        uow.connection.execute(
+            insert(CardRow).values(
+                number=make_ean13("270000055555"),
+                customer_id=customer_id,
+                status="active",
+                issued_at=uow.now(),
+            )
+        )
+        uow.commit()
+
+    summary = loyalty.customer_summary(uow, customer_id)
+    done = sell_to(shop, make_ean13("270000055555"), shop.coffee)
+
+    assert (summary.balance, summary.stage) == (0, Stage.VISITOR)
+    assert done.loyalty is not None and done.loyalty.balance == 7
+    assert_ledger_holds(shop, customer_id)

@@ -5,11 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
-from alembic import command
-from sqlalchemy import Executable, insert, select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from posapp.db import schema
@@ -31,7 +29,7 @@ from posapp.services.product_import import import_products
 from posapp.services.settings import MAX_QUICK_KEYS, load_settings, update_settings
 from posapp.services.setup import open_database, prepare_shop
 from tests.conftest import Shop
-from tests.integration.helpers import add_product, sell
+from tests.integration.helpers import add_product, query_plan, sell, upgrade_to
 
 pytestmark = pytest.mark.usefixtures("quick_pin_hashes")
 
@@ -196,14 +194,9 @@ def test_imported_products_are_found_and_a_reimport_renames_them(
 
 
 def test_a_database_from_before_search_is_back_filled_by_the_upgrade(database_url: str) -> None:
+    upgrade_to(database_url, "0001")
     engine = make_engine(to_url(database_url))
     try:
-        config = schema._config()
-        with engine.begin() as connection:
-            if connection.dialect.name == "sqlite":
-                connection.exec_driver_sql("BEGIN IMMEDIATE")
-            config.attributes["connection"] = connection
-            command.upgrade(config, "0001")
         with engine.begin() as connection:
             connection.execute(
                 text("INSERT INTO vat_rates (id, rate, name) VALUES (1, 2100, 'standard rate')")
@@ -237,21 +230,6 @@ def test_a_database_from_before_search_is_back_filled_by_the_upgrade(database_ur
 
 
 # --- The query plans -----------------------------------------------------------------------
-
-
-def _plan(uow: UnitOfWork, statement: Executable, params: dict[str, Any]) -> str:
-    """The database's plan for a statement as the search sends it."""
-    with uow:
-        connection = uow.connection
-        compiled = statement.compile(connection)
-        sql = str(compiled)
-        values = compiled.construct_params(params)
-        if connection.dialect.name == "sqlite":
-            positional = tuple(values[name] for name in compiled.positiontup or ())
-            rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", positional).all()
-            return "\n".join(str(row[-1]) for row in rows)
-        rows = connection.exec_driver_sql(f"EXPLAIN {sql}", values).all()
-        return "\n".join(str(row[0]) for row in rows)
 
 
 def _many_products(uow: UnitOfWork, count: int) -> None:
@@ -299,9 +277,9 @@ def test_every_search_statement_is_an_index_range_not_a_scan(goods: Shop) -> Non
     # "maize" is the second word of an eighth of the bulk products: 2,500 index rows match.
     word_bounds = {"low": "maize", "high": prefix_upper_bound("maize"), "limit": 20}
     plans = {
-        "sku": _plan(uow, catalog._BY_SKU_KEY, {"key": "bread"}),
-        "name": _plan(uow, catalog._NAME_STARTS, bounds),
-        "word": _plan(
+        "sku": query_plan(uow, catalog._BY_SKU_KEY, {"key": "bread"}),
+        "name": query_plan(uow, catalog._NAME_STARTS, bounds),
+        "word": query_plan(
             uow,
             catalog._WORD_STARTS,
             {**word_bounds, "after_key": "", "after_name": "", "after_id": 0},
@@ -377,7 +355,7 @@ def test_without_configured_keys_the_best_sellers_of_30_days_are_offered(goods: 
 def test_the_best_sellers_are_counted_from_the_period_s_sales_only(goods: Shop) -> None:
     """The query starts from sales.completed_at's index, never from all lines or products."""
     sell(goods, goods.bread, goods.milk)
-    plan = _plan(goods.uow, catalog._BEST_SELLERS, {"since": goods.uow.now()})
+    plan = query_plan(goods.uow, catalog._BEST_SELLERS, {"since": goods.uow.now()})
     print(plan)
     if goods.uow.engine.dialect.name == "sqlite":
         assert "SEARCH sales USING INDEX ix_sales_completed_at (completed_at>?)" in plan

@@ -16,20 +16,33 @@ PO = ROOT / "posapp/resources/locale/lv/LC_MESSAGES/posapp.po"
 PLACEHOLDER = re.compile(r"\{[^}]*\}")
 
 
-def _extract() -> set[str]:
+def _texts(value: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """A message's texts: one, or its singular and plural forms (ngettext)."""
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _extract() -> set[str | tuple[str, ...]]:
     spec = importlib.util.spec_from_file_location(
         "build_catalogue", ROOT / "tools/build_catalogue.py"
     )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return {message.id for message in module.extract() if message.id}
+    return {
+        message.id if isinstance(message.id, str) else tuple(message.id)
+        for message in module.extract()
+        if message.id
+    }
 
 
 def test_every_printed_text_is_translated_into_latvian() -> None:
     with PO.open("rb") as file:
         catalog = read_po(file)
-    translated = {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy}
+    translated = {
+        m.id if isinstance(m.id, str) else tuple(m.id): m.string
+        for m in catalog
+        if m.id and all(_texts(m.string)) and not m.fuzzy
+    }
     missing = _extract() - set(translated)
     assert not missing, f"untranslated (run tools/build_catalogue.py): {sorted(missing)}"
 
@@ -39,16 +52,16 @@ def test_translations_keep_their_placeholders() -> None:
         catalog = read_po(file)
     for message in catalog:
         if message.id and message.string:
-            assert sorted(PLACEHOLDER.findall(message.id)) == sorted(
-                PLACEHOLDER.findall(message.string)
-            ), message.id
+            expected = sorted(PLACEHOLDER.findall(_texts(message.id)[-1]))
+            for text in _texts(message.string):
+                assert sorted(PLACEHOLDER.findall(text)) == expected, message.id
 
 
 def test_the_compiled_catalogue_matches_its_source() -> None:
     with PO.open("rb") as file:
-        source = {m.id: m.string for m in read_po(file) if m.id}
+        source = {_texts(m.id): _texts(m.string) for m in read_po(file) if m.id}
     with PO.with_suffix(".mo").open("rb") as file:
-        compiled = {m.id: m.string for m in read_mo(file) if m.id}
+        compiled = {_texts(m.id): _texts(m.string) for m in read_mo(file) if m.id}
     assert compiled == source
 
 

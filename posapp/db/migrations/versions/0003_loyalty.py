@@ -153,6 +153,13 @@ def upgrade() -> None:
     with op.batch_alter_table("points_entries", schema=None) as batch_op:
         batch_op.create_index("ix_points_entries_customer_at", ["customer_id", "at"], unique=False)
         batch_op.create_index(batch_op.f("ix_points_entries_sale_id"), ["sale_id"], unique=False)
+        batch_op.create_index(
+            "uq_points_entries_earned_per_sale",
+            ["sale_id"],
+            unique=True,
+            sqlite_where=sa.text("kind = 'earned'"),
+            postgresql_where=sa.text("kind = 'earned'"),
+        )
 
     op.create_table(
         "ratings",
@@ -495,6 +502,11 @@ def downgrade() -> None:
 
     op.drop_table("ratings")
     with op.batch_alter_table("points_entries", schema=None) as batch_op:
+        batch_op.drop_index(
+            "uq_points_entries_earned_per_sale",
+            sqlite_where=sa.text("kind = 'earned'"),
+            postgresql_where=sa.text("kind = 'earned'"),
+        )
         batch_op.drop_index(batch_op.f("ix_points_entries_sale_id"))
         batch_op.drop_index("ix_points_entries_customer_at")
 
