@@ -74,6 +74,7 @@ FLASH_MS = 700
 SEARCH_DELAY_MS = 150  # typing at a person's speed asks the database once, as they pause
 SAVE_RETRY_MS = 3000  # a cart that could not be saved is tried again this much later
 QUICK_KEY_COLUMNS = 4
+CART_ROW_HEIGHT = 50  # five lines in view at 1366x768, and a finger's height
 NAME_SHARE = 0.35  # of the cart's width, at least, for the item's name
 
 
@@ -124,7 +125,7 @@ class CheckoutWindow(QMainWindow):
         # An opaque viewport lets Qt repaint the cart alone, not the window beneath it.
         view.viewport().setAutoFillBackground(True)
         view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(52)
+        view.verticalHeader().setDefaultSectionSize(CART_ROW_HEIGHT)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # Scrolling by pixels lets Qt move what is painted and paint only the new row.
         view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
