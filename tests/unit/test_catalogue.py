@@ -39,17 +39,37 @@ def test_translations_keep_their_placeholders() -> None:
         catalog = read_po(file)
     for message in catalog:
         if message.id and message.string:
-            assert sorted(PLACEHOLDER.findall(message.id)) == sorted(
-                PLACEHOLDER.findall(message.string)
-            ), message.id
+            # A plural has its English forms and Latvian's three: each keeps the plural's.
+            ids = message.id if isinstance(message.id, tuple) else (message.id,)
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            for string in strings:
+                assert sorted(PLACEHOLDER.findall(ids[-1])) == sorted(
+                    PLACEHOLDER.findall(string)
+                ), message.id
 
 
 def test_the_compiled_catalogue_matches_its_source() -> None:
+    def plain(value: object) -> object:  # a plural's forms are a list in one, a tuple in the other
+        return tuple(value) if isinstance(value, list | tuple) else value
+
     with PO.open("rb") as file:
-        source = {m.id: m.string for m in read_po(file) if m.id}
+        source = {plain(m.id): plain(m.string) for m in read_po(file) if m.id}
     with PO.with_suffix(".mo").open("rb") as file:
-        compiled = {m.id: m.string for m in read_mo(file) if m.id}
+        compiled = {plain(m.id): plain(m.string) for m in read_mo(file) if m.id}
     assert compiled == source
+
+
+def test_plurals_follow_latvian_rules() -> None:
+    texts = i18n.translations("lv")
+    one, few, none = (
+        texts.ngettext(
+            "{count} point to your next {reward}", "{count} points to your next {reward}", n
+        )
+        for n in (21, 40, 0)
+    )
+    assert one.startswith("Vēl {count} punkts ")
+    assert few.startswith("Vēl {count} punkti ")
+    assert none.startswith("Vēl {count} punktu ")
 
 
 def test_switching_language() -> None:
