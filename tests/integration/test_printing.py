@@ -72,7 +72,7 @@ def fake_printer() -> Iterator[FakePrinter]:
     printer.close()
 
 
-def _free_port() -> int:
+def free_port() -> int:
     """A port nothing listens on (a printer that is off)."""
     with socket.create_server(("127.0.0.1", 0)) as probe:
         return int(probe.getsockname()[1])
@@ -109,7 +109,7 @@ def test_the_receipt_goes_to_the_network_printer_after_the_sale(
 
 
 def test_a_dead_printer_loses_nothing_and_the_receipt_prints_when_it_is_back(shop: Shop) -> None:
-    port = _free_port()
+    port = free_port()
     _use_printer(shop, f"network:127.0.0.1:{port}")
     sale = sell(shop, shop.bread, method=PaymentMethod.CASH)
     printing.queue_receipt(shop.uow, TILL, sale.receipt_number)
