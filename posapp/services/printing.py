@@ -25,13 +25,12 @@ from posapp.db.models import PrintJob, Sale, Till
 from posapp.db.uow import UnitOfWork
 from posapp.devices.printers import PrinterConnection, parse_connection, send_bytes
 from posapp.domain.roles import Actor, Permission, require
-from posapp.errors import NotFound, PosError
-from posapp.i18n import _
+from posapp.errors import PosError
 from posapp.output.receipt import Receipt
 from posapp.output.receipt_escpos import render_receipt_escpos
 from posapp.output.receipt_text import COLUMNS
 from posapp.services import audit
-from posapp.services.receipts import read_receipt
+from posapp.services.receipts import receipt_for, sale_on_receipt
 from posapp.services.settings import ShopSettings, read_settings
 from posapp.services.shifts import till_id
 
@@ -96,7 +95,8 @@ class _Job:
     job_id: int
     attempts: int
     copy: bool
-    receipt: Receipt
+    till_code: str  # the receipt's
+    receipt_number: int
 
 
 def queue_receipt(
@@ -117,7 +117,7 @@ def queue_receipt(
     with uow.writing():
         if _connection(read_settings(uow), printer).kind == "none":
             return None
-        sale_id = _sale_id(uow, till_code, receipt_number)
+        sale_id = sale_on_receipt(uow, till_code, receipt_number).id
         printer_till = till_id(uow, printing_till or till_code)
         kind = "copy" if copy else "receipt"
         if not copy:
@@ -185,16 +185,16 @@ def print_pending(
         if not _claim(uow, job):
             continue  # another run of this till took it
         try:
+            receipt = receipt_for(uow, job.till_code, job.receipt_number, copy=job.copy)
             receipt_printer.print_receipt(
-                job.receipt,
-                open_drawer=job.attempts == 0 and not job.copy and job.receipt.paid_in_cash,
+                receipt, open_drawer=job.attempts == 0 and not job.copy and receipt.paid_in_cash
             )
         except PosError as error:
             message = error.message
             _mark(uow, job.job_id, "failed", error.message)
             break
         _mark(uow, job.job_id, "printed", None)
-        printed.append(job.receipt.number)
+        printed.append(receipt.number)
     return PrintRun(tuple(printed), waiting_jobs(uow, till_code), message)
 
 
@@ -216,21 +216,6 @@ def _connection(settings: ShopSettings, printer: str | None) -> PrinterConnectio
     return parse_connection(printer or settings.printer)
 
 
-def _sale_id(uow: UnitOfWork, till_code: str, receipt_number: int) -> int:
-    found = uow.session.scalar(
-        select(Sale.id)
-        .join(Till, Till.id == Sale.till_id)
-        .where(Till.code == till_code, Sale.receipt_number == receipt_number)
-    )
-    if found is None:
-        raise NotFound(
-            _("There is no receipt {till}-{number}. Check the number on the receipt.").format(
-                till=till_code, number=receipt_number
-            )
-        )
-    return found
-
-
 def _waiting_jobs(uow: UnitOfWork, till: int) -> list[_Job]:
     rows = uow.session.execute(
         select(PrintJob.id, PrintJob.attempts, PrintJob.kind, Till.code, Sale.receipt_number)
@@ -241,7 +226,7 @@ def _waiting_jobs(uow: UnitOfWork, till: int) -> list[_Job]:
         .limit(BATCH)
     ).all()
     return [
-        _Job(job_id, attempts, kind == "copy", read_receipt(uow, code, number, copy=kind == "copy"))
+        _Job(job_id, attempts, kind == "copy", code, number)
         for job_id, attempts, kind, code, number in rows
         if number is not None
     ]

@@ -44,6 +44,22 @@ def receipt_reference(text: str, this_till: str) -> ReceiptCode:
     return found
 
 
+def sale_on_receipt(uow: UnitOfWork, till_code: str, receipt_number: int) -> Sale:
+    """The completed sale or refund with this receipt number, in the caller's transaction."""
+    sale = uow.session.scalar(
+        select(Sale).where(
+            Sale.till_id == till_id(uow, till_code), Sale.receipt_number == receipt_number
+        )
+    )
+    if sale is None:
+        raise NotFound(
+            _("There is no receipt {till}-{number}. Check the number on the receipt.").format(
+                till=till_code, number=receipt_number
+            )
+        )
+    return sale
+
+
 def receipt_for(
     uow: UnitOfWork,
     till_code: str,
@@ -58,93 +74,70 @@ def receipt_for(
     `copy` marks a reprint; `buyer` adds a company's details (for an A4 invoice).
     """
     with uow:
-        return read_receipt(
-            uow, till_code, receipt_number, copy=copy, buyer=buyer, language=language
+        sale = sale_on_receipt(uow, till_code, receipt_number)
+        session = uow.session
+        settings = read_settings(uow)
+        cashier = session.get_one(User, sale.user_id).name
+        rows = session.execute(
+            select(SaleLine, Product.sold_by, Product.price)
+            .join(Product, Product.id == SaleLine.product_id)
+            .where(SaleLine.sale_id == sale.id)
+            .order_by(SaleLine.line_no)
+        ).all()
+        payments = session.scalars(
+            select(Payment).where(Payment.sale_id == sale.id).order_by(Payment.id)
+        ).all()
+        refund_of = None
+        if sale.refund_of_id is not None:
+            original = aliased(Sale)
+            original_till, original_number = session.execute(
+                select(Till.code, original.receipt_number)
+                .join(original, original.till_id == Till.id)
+                .where(original.id == sale.refund_of_id)
+            ).one()
+            refund_of = f"{original_till}-{original_number}"
+        logo = Path(settings.receipt_logo) if settings.receipt_logo else None
+        return Receipt(
+            shop=ShopHeader(
+                name=settings.shop_name,
+                address=settings.address,
+                vat_number=settings.vat_number,
+                lines=settings.receipt_header,
+            ),
+            language=language_code(language or settings.language),
+            time_zone=settings.time_zone,
+            till_code=till_code,
+            receipt_number=receipt_number,
+            kind=sale.kind,
+            cashier=cashier,
+            completed_at=sale.completed_at,
+            lines=tuple(
+                ReceiptLine(
+                    name=line.name,
+                    quantity=line.quantity,
+                    by_weight=_by_weight(line, sold_by, price),
+                    unit_price=line.unit_price,
+                    discount=line.discount,
+                    total=line.total,
+                    vat_rate=line.vat_rate,
+                )
+                for line, sold_by, price in rows
+            ),
+            vat=tuple(
+                stored_vat((line.vat_rate, line.total, line.vat_amount) for line, *_ in rows)
+            ),
+            total=sale.total,
+            payments=tuple(
+                ReceiptPayment(PaymentMethod(p.method), p.amount, p.tendered) for p in payments
+            ),
+            footer=settings.receipt_footer,
+            refund_of=refund_of,
+            refund_reason=sale.reason if sale.kind == "refund" else None,
+            copy=copy,
+            loyalty=_loyalty_block(uow, sale),
+            buyer=buyer,
+            logo=logo if logo is not None and logo.is_file() else None,
         )
-
-
-def read_receipt(
-    uow: UnitOfWork,
-    till_code: str,
-    receipt_number: int,
-    *,
-    copy: bool = False,
-    buyer: Buyer | None = None,
-    language: str | None = None,
-) -> Receipt:
-    """receipt_for inside a transaction the caller already holds."""
-    session = uow.session
-    sale = session.scalar(
-        select(Sale).where(
-            Sale.till_id == till_id(uow, till_code), Sale.receipt_number == receipt_number
-        )
-    )
-    if sale is None:
-        raise NotFound(
-            _("There is no receipt {till}-{number}. Check the number on the receipt.").format(
-                till=till_code, number=receipt_number
-            )
-        )
-    settings = read_settings(uow)
-    cashier = session.get_one(User, sale.user_id).name
-    rows = session.execute(
-        select(SaleLine, Product.sold_by, Product.price)
-        .join(Product, Product.id == SaleLine.product_id)
-        .where(SaleLine.sale_id == sale.id)
-        .order_by(SaleLine.line_no)
-    ).all()
-    payments = session.scalars(
-        select(Payment).where(Payment.sale_id == sale.id).order_by(Payment.id)
-    ).all()
-    refund_of = None
-    if sale.refund_of_id is not None:
-        original = aliased(Sale)
-        original_till, original_number = session.execute(
-            select(Till.code, original.receipt_number)
-            .join(original, original.till_id == Till.id)
-            .where(original.id == sale.refund_of_id)
-        ).one()
-        refund_of = f"{original_till}-{original_number}"
-    logo = Path(settings.receipt_logo) if settings.receipt_logo else None
-    return Receipt(
-        shop=ShopHeader(
-            name=settings.shop_name,
-            address=settings.address,
-            vat_number=settings.vat_number,
-            lines=settings.receipt_header,
-        ),
-        language=language_code(language or settings.language),
-        time_zone=settings.time_zone,
-        till_code=till_code,
-        receipt_number=receipt_number,
-        kind=sale.kind,
-        cashier=cashier,
-        completed_at=sale.completed_at,
-        lines=tuple(
-            ReceiptLine(
-                name=line.name,
-                quantity=line.quantity,
-                by_weight=_by_weight(line, sold_by, price),
-                unit_price=line.unit_price,
-                discount=line.discount,
-                total=line.total,
-                vat_rate=line.vat_rate,
-            )
-            for line, sold_by, price in rows
-        ),
-        vat=tuple(stored_vat((line.vat_rate, line.total, line.vat_amount) for line, *_ in rows)),
-        total=sale.total,
-        payments=tuple(
-            ReceiptPayment(PaymentMethod(p.method), p.amount, p.tendered) for p in payments
-        ),
-        footer=settings.receipt_footer,
-        refund_of=refund_of,
-        refund_reason=sale.reason if sale.kind == "refund" else None,
-        copy=copy,
-        loyalty=_loyalty_block(uow, sale),
-        buyer=buyer,
-        logo=logo if logo is not None and logo.is_file() else None,
-    )
 
 
 def _by_weight(line: SaleLine, sold_by: str, current_price: Decimal) -> bool:
