@@ -25,7 +25,8 @@ from posapp.db.models import PrintJob, Sale, Till
 from posapp.db.uow import UnitOfWork
 from posapp.devices.printers import PrinterConnection, parse_connection, send_bytes
 from posapp.domain.roles import Actor, Permission, require
-from posapp.errors import PosError
+from posapp.errors import PosError, PrinterUnavailable
+from posapp.i18n import _
 from posapp.output.receipt import Receipt
 from posapp.output.receipt_escpos import render_receipt_escpos
 from posapp.output.receipt_text import COLUMNS
@@ -73,6 +74,13 @@ def escpos_printer(settings: ShopSettings, connection: PrinterConnection) -> Rec
     The window passes a factory of its own that prints a "system" connection
     through Qt's print dialog (posapp.output.receipt_pdf.render_receipt_pdf).
     """
+    if not connection.sends_escpos:
+        raise PrinterUnavailable(
+            _(
+                "Receipts for the system printer are printed by the till's window. Here, write "
+                "the PDF instead: posapp receipt NUMBER --pdf FILE"
+            )
+        )
     return EscposPrinter(
         connection=connection,
         columns=COLUMNS[settings.receipt_width],
@@ -143,11 +151,14 @@ def reprint(
     printing_till: str,
     printer: str | None = None,
 ) -> int | None:
-    """Queue a copy of any receipt (marked COPY) on `printing_till`; recorded in the audit log."""
+    """Queue a copy of any receipt (marked COPY) on `printing_till`, recorded in the audit
+    log; None when that till has no printer."""
     require(actor, Permission.SELL)
     job_id = queue_receipt(
         uow, till_code, receipt_number, copy=True, printing_till=printing_till, printer=printer
     )
+    if job_id is None:
+        return None
     with uow.writing():
         audit.record(
             uow,

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from posapp.db.models import AuditEntry, PrintJob, Sale
 from posapp.devices.printers import parse_connection
 from posapp.domain.cart import PaymentMethod
+from posapp.errors import PrinterUnavailable
 from posapp.output.receipt import Receipt
 from posapp.services import checkout, printing
 from posapp.services.settings import ShopSettings, update_settings
@@ -179,3 +180,11 @@ def test_a_tills_own_printer_and_a_printer_factory_of_the_windows(shop: Shop) ->
     assert run.printed == (f"T1-{sale.receipt_number}",)
     ((receipt, open_drawer),) = printed
     assert receipt.receipt_number == sale.receipt_number and not open_drawer  # paid by card
+
+
+def test_the_system_printer_is_the_windows_to_print_to(shop: Shop) -> None:
+    sale = sell(shop, shop.bread)
+    printing.queue_receipt(shop.uow, TILL, sale.receipt_number, printer="system")
+    with pytest.raises(PrinterUnavailable, match="--pdf"):
+        printing.print_pending(shop.uow, till_code=TILL, printer="system")
+    assert printing.waiting_jobs(shop.uow, TILL) == 1  # still there for the window
