@@ -160,10 +160,10 @@ def send_bytes(connection: PrinterConnection, data: bytes, opener: Opener = open
     # OSError: sockets, files, pyserial and pyusb errors; ValueError: pyusb without a
     # libusb backend, pyserial's bad settings; EscposError: python-escpos's "not found".
     except (OSError, ValueError, EscposError) as error:
-        raise PrinterUnavailable(unavailable_message(connection)) from error
+        raise PrinterUnavailable(_unavailable_message(connection)) from error
 
 
-def unavailable_message(connection: PrinterConnection) -> str:
+def _unavailable_message(connection: PrinterConnection) -> str:
     if connection.kind == "file":
         return _(
             "The receipt printer file {address} cannot be written. Check the path and its "

@@ -109,6 +109,7 @@ def render_invoice_pdf(receipt: Receipt) -> bytes:
     normal = ParagraphStyle("normal", fontName=REGULAR, fontSize=style.font_size, leading=12)
     bold = ParagraphStyle("bold", parent=normal, fontName=BOLD)
     right = ParagraphStyle("right", parent=normal, alignment=2)
+    bold_right = ParagraphStyle("bold_right", parent=bold, alignment=2)
     title = ParagraphStyle("title", parent=bold, fontSize=16, leading=20)
 
     def paragraphs(lines: list[str], paragraph_style: ParagraphStyle = normal) -> list[Paragraph]:
@@ -160,11 +161,10 @@ def render_invoice_pdf(receipt: Receipt) -> bytes:
 
     header = [
         Paragraph(escape(texts.gettext(DESCRIPTION)), bold),
-        Paragraph(escape(texts.gettext(QUANTITY)), bold),
-        Paragraph(escape(texts.gettext(UNIT_PRICE)), bold),
-        Paragraph(escape(texts.gettext(layout.DISCOUNT)), bold),
-        Paragraph(escape(texts.gettext(layout.VAT)), bold),
-        Paragraph(escape(texts.gettext(AMOUNT)), bold),
+        *(
+            Paragraph(escape(texts.gettext(label)), bold_right)
+            for label in (QUANTITY, UNIT_PRICE, layout.DISCOUNT, layout.VAT, AMOUNT)
+        ),
     ]
     body = [
         [
@@ -185,10 +185,7 @@ def render_invoice_pdf(receipt: Receipt) -> bytes:
         "",
         "",
         "",
-        Paragraph(
-            escape(format_money(receipt.total, language)),
-            ParagraphStyle("t", parent=bold, alignment=2),
-        ),
+        Paragraph(escape(format_money(receipt.total, language)), bold_right),
     ]
     lines = Table(
         [header, *body, total_row],
@@ -210,7 +207,7 @@ def render_invoice_pdf(receipt: Receipt) -> bytes:
             [
                 Paragraph(
                     escape(texts.gettext(cell)),
-                    bold if i == 0 else ParagraphStyle("h", parent=bold, alignment=2),
+                    bold if i == 0 else bold_right,
                 )
                 for i, cell in enumerate((layout.VAT, layout.NET, layout.VAT, layout.GROSS))
             ],
