@@ -29,7 +29,7 @@ from posapp.db.engine import database_url, make_engine
 from posapp.db.models import Setting
 from posapp.db.uow import UnitOfWork, database_error
 from posapp.domain.roles import Actor, Role, role_name
-from posapp.errors import ImportFailed, InvalidInput, PosError
+from posapp.errors import ImportFailed, InvalidInput, PosError, PrinterUnavailable
 from posapp.i18n import _
 
 Handler = Callable[[argparse.Namespace], int]
@@ -133,6 +133,31 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("name")
     add.add_argument("--role", required=True, choices=[role.value for role in Role])
     add.set_defaults(handler=_user_add)
+
+    receipt = commands.add_parser(
+        "receipt", parents=[common], help=_("a receipt as PDF, ESC/POS or text, or print a copy")
+    )
+    receipt.add_argument("number", metavar="NUMBER", help=_("T1-42, or 42 on this till"))
+    output = receipt.add_mutually_exclusive_group(required=True)
+    output.add_argument("--pdf", type=Path, metavar="FILE", help=_("write a PDF"))
+    output.add_argument(
+        "--escpos", type=Path, metavar="FILE", help=_("write the receipt printer's ESC/POS job")
+    )
+    output.add_argument("--text", action="store_true", help=_("print it as text"))
+    output.add_argument(
+        "--print",
+        action="store_true",
+        help=_("print a copy now on this till's receipt printer"),
+    )
+    receipt.add_argument(
+        "--width",
+        choices=["80", "58", "a4"],
+        help=_("with --pdf: an 80 or 58 mm roll, or an A4 invoice (default: the shop's roll)"),
+    )
+    receipt.add_argument("--buyer", metavar="NAME", help=_("a company buying: its name"))
+    receipt.add_argument("--buyer-address", metavar="ADDRESS", default="")
+    receipt.add_argument("--buyer-vat", metavar="NUMBER", default="", help=_("its VAT number"))
+    receipt.set_defaults(handler=_receipt)
 
     settings = commands.add_parser(
         "settings", parents=[common], help=_("show the shop's settings, or change one")
@@ -321,6 +346,81 @@ def _user_add(args: argparse.Namespace) -> int:
     )
     print(_("Added {role} {name}.").format(role=role_name(info.role), name=info.name))
     return 0
+
+
+def _receipt(args: argparse.Namespace) -> int:
+    from posapp.output.receipt import Buyer
+    from posapp.services import printing, receipts
+    from posapp.services.settings import load_settings
+
+    config = _config(args)
+    uow, _till = _open(config)
+    reference = receipts.receipt_reference(args.number, config.till_code)
+    if args.print:
+        printing.reprint(
+            uow,
+            Actor.command_line(),
+            reference.till_code,
+            reference.receipt_number,
+            printing_till=config.till_code,
+            printer=config.printer,
+        )
+        run = printing.print_pending(uow, till_code=config.till_code, printer=config.printer)
+        if run.message is not None:
+            print(_("posapp: {message}").format(message=run.message), file=sys.stderr)
+            return PrinterUnavailable.exit_code
+        if not run.printed:
+            raise InvalidInput(
+                _(
+                    "This till has no receipt printer. Set one with: posapp settings set "
+                    "printer network:HOST (or usb:VID:PID, serial:DEVICE, file:PATH)"
+                )
+            )
+        print(_("Printed: {receipts}").format(receipts=", ".join(run.printed)))
+        return 0
+    buyer = Buyer(args.buyer, args.buyer_address, args.buyer_vat) if args.buyer else None
+    receipt = receipts.receipt_for(
+        uow, reference.till_code, reference.receipt_number, buyer=buyer, language=args.lang
+    )
+    settings = load_settings(uow)
+    if args.text:
+        from posapp.output.receipt_text import COLUMNS, render_receipt_text
+
+        print(render_receipt_text(receipt, COLUMNS[settings.receipt_width]), end="")
+        return 0
+    if args.escpos:
+        from posapp.output.receipt_escpos import render_receipt_escpos
+        from posapp.output.receipt_text import COLUMNS
+
+        data = render_receipt_escpos(
+            receipt,
+            columns=COLUMNS[settings.receipt_width],
+            code_page=settings.printer_code_page,
+            profile=settings.printer_profile,
+        )
+        _write(args.escpos, data)
+        print(_("Wrote {path}").format(path=args.escpos))
+        return 0
+    from posapp.output.receipt_pdf import render_invoice_pdf, render_receipt_pdf
+
+    width = args.width or str(settings.receipt_width)
+    _write(
+        args.pdf,
+        render_invoice_pdf(receipt) if width == "a4" else render_receipt_pdf(receipt, int(width)),
+    )
+    print(_("Wrote {path}").format(path=args.pdf))
+    return 0
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise InvalidInput(
+            _("{path} cannot be written ({reason}). Choose another file.").format(
+                path=path, reason=error.strerror
+            )
+        ) from error
 
 
 def _settings_show(args: argparse.Namespace) -> int:

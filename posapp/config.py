@@ -2,7 +2,7 @@
 
 Precedence: command-line options, then environment variables
 (POSAPP_DATABASE_URL, POSAPP_TILL, POSAPP_LANGUAGE, POSAPP_DATA_DIR,
-POSAPP_SCANNER_PORT, POSAPP_SCANNER_BAUD), then defaults.
+POSAPP_SCANNER_PORT, POSAPP_SCANNER_BAUD, POSAPP_PRINTER), then defaults.
 """
 
 from __future__ import annotations
@@ -32,6 +32,9 @@ class Config:
     # POSAPP_SCANNER_BAUD. A keyboard-wedge (USB HID) scanner needs no setting.
     scanner_port: str | None = None
     scanner_baud: int = DEFAULT_SCANNER_BAUD
+    # This till's own receipt printer, when it is not the shop's `printer` setting (several
+    # tills on one database each have theirs): POSAPP_PRINTER, written like that setting.
+    printer: str | None = None
 
     @classmethod
     def load(cls, database: str | None = None, till_code: str | None = None) -> Config:
@@ -42,6 +45,7 @@ class Config:
             till_code=(till_code or os.environ.get("POSAPP_TILL") or "T1").upper(),
             scanner_port=os.environ.get("POSAPP_SCANNER_PORT", "").strip() or None,
             scanner_baud=_baud(os.environ.get("POSAPP_SCANNER_BAUD", "")),
+            printer=os.environ.get("POSAPP_PRINTER", "").strip() or None,
         )
 
     @staticmethod

@@ -74,3 +74,9 @@ class ImportFailed(PosError):
     def __init__(self, message: str, problems: list[str]) -> None:
         super().__init__(message)
         self.problems = problems
+
+
+class PrinterUnavailable(PosError):
+    """The receipt printer cannot be reached or written; the receipt waits in the queue."""
+
+    exit_code = 5

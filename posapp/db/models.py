@@ -465,6 +465,38 @@ class OpenCart(Base):
     )
 
 
+class PrintJob(Base):
+    """A receipt waiting for, or sent to, a till's printer; written after the sale's commit.
+
+    A failed job stays to be tried again (`attempts`, `last_error`); each sale has at
+    most one original receipt job, and any number of copies (reprints).
+    """
+
+    __tablename__ = "print_jobs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"))  # the till that prints it
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    status: Mapped[str] = mapped_column(String(8), server_default=text("'queued'"))
+    attempts: Mapped[int] = mapped_column(server_default=text("0"))
+    last_error: Mapped[str | None] = mapped_column(String(400))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    printed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    __table_args__ = (
+        CheckConstraint("kind IN ('receipt', 'copy')", name="kind"),
+        CheckConstraint("status IN ('queued', 'printed', 'failed')", name="status"),
+        # What a till still has to print, oldest first.
+        Index("ix_print_jobs_till_status", "till_id", "status", "id"),
+        Index(
+            "uq_print_jobs_one_receipt_per_sale",
+            "sale_id",
+            unique=True,
+            sqlite_where=text("kind = 'receipt'"),
+            postgresql_where=text("kind = 'receipt'"),
+        ),
+    )
+
+
 class AuditEntry(Base):
     """Append-only record of sensitive actions (triggers refuse UPDATE and DELETE)."""
 

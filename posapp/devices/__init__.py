@@ -1,1 +1,1 @@
-"""Devices: scanner input classification and printer connections. Filled by later issues."""
+"""Devices: scanner input classification and receipt printer connections."""

@@ -54,6 +54,7 @@ __all__ = [
     "is_valid_gtin",
     "make_ean13",
     "normalize_gtin",
+    "parse_receipt_number",
     "receipt_code",
     "voucher_text_code",
 ]
@@ -63,6 +64,7 @@ MAX_TEXT_LENGTH = 64
 MIN_NUMERIC_LENGTH = 4
 
 _RECEIPT_RE = re.compile(r"R([A-Z0-9]{1,8})-([0-9]{1,9})")
+_TYPED_RECEIPT_RE = re.compile(r"(?:([A-Z0-9]{1,8})-)?([0-9]{1,9})")
 _VOUCHER_RE = re.compile(r"V-([A-Z0-9]{4,32})")
 _TILL_CODE_RE = re.compile(r"[A-Z0-9]{1,8}")
 _VOUCHER_CODE_RE = re.compile(r"[A-Z0-9]{4,32}")
@@ -296,6 +298,17 @@ def receipt_code(till_code: str, receipt_number: int) -> str:
     ):
         raise ValueError(f"receipt number must be 0..999999999, got {receipt_number!r}")
     return f"R{till_code}-{receipt_number}"
+
+
+def parse_receipt_number(text: str, this_till: str) -> ReceiptCode | None:
+    """A receipt's number as a person types it: ``"T1-42"`` -> ``ReceiptCode("T1", 42)``,
+    ``"42"`` -> the receipt 42 of ``this_till``; case and spaces do not matter;
+    anything else -> None. (A scanned ``"RT1-42"`` is read by :func:`classify`.)
+    """
+    found = _TYPED_RECEIPT_RE.fullmatch(text.strip().upper().replace(" ", ""))
+    if found is None:
+        return None
+    return ReceiptCode(found.group(1) or this_till, int(found.group(2)))
 
 
 def voucher_text_code(code: str) -> str:

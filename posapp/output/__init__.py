@@ -1,1 +1,1 @@
-"""Documents: receipts (PDF, ESC/POS, text), loyalty cards and reports. Filled by later issues."""
+"""Documents: receipts (PDF, ESC/POS, text) and loyalty cards; reports come with a later issue."""

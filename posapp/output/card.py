@@ -4,19 +4,10 @@ A coloured band carries the shop's name (and an address line), the customer's
 name is printed large below it, and the card number is an EAN-13 symbol with
 its digits, at the bottom right, on white, with its quiet zones clear.
 
-The symbol is reportlab's own EAN-13 widget (`reportlab.graphics.barcode.eanbc`):
-it draws vector bars straight into the page, so the bars are as sharp as the
-printer can make them at any resolution, with the guard bars extended and the
-digits in the standard places. (python-barcode only writes SVG or raster
-images, which a PDF would have to embed as a bitmap or convert with another
-library.) The widget's quiet zones default to 9 modules, so they are set here
-to the standard 11 on the left and 7 on the right (its attribute map declares
-them booleans by mistake; :class:`_Ean13` lets them be the lengths it computes with).
-
-Texts are printed in Noto Sans, shipped inside the package
-(`posapp/resources/fonts`, SIL Open Font License), so Latvian letters print from
-a plain wheel install; the printed labels come from the core's catalogue in the
-card's own language.
+The symbol is a vector EAN-13 with the guard bars extended, the digits in the
+standard places and its quiet zones, and the texts are in the embedded Noto
+Sans (both from posapp.output.pdf, shared with the receipts); the printed
+labels come from the core's catalogue in the card's own language.
 """
 
 from __future__ import annotations
@@ -25,23 +16,23 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
 from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.eanbc import Ean13BarcodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
-from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.lib.units import mm
-from reportlab.lib.validators import NoneOr, isNumber
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from posapp.domain.barcodes import is_valid_gtin
 from posapp.i18n import N_, translations
+from posapp.output.pdf import (
+    BOLD,
+    EAN13_RIGHT_QUIET_MODULES,
+    REGULAR,
+    ean13_drawing,
+    fit_text,
+    register_fonts,
+)
 
 __all__ = [
     "CARD_HEIGHT_MM",
@@ -60,19 +51,12 @@ CARD_HEIGHT_MM = 53.98
 # EAN-13 geometry. The nominal module is 0.33 mm; cards usually print 0.26-0.30 mm,
 # and below 0.25 mm cheap scanners and 203 dpi printers start to miss.
 MODULE_MM = 0.30
-LEFT_QUIET_MODULES = 11
-RIGHT_QUIET_MODULES = 7
-SYMBOL_MODULES = 95
 BAR_HEIGHT_MM = 15.5
 
 LOYALTY_CARD = N_("Loyalty card")
 MEMBER_SINCE = N_("Member since {year}")
 
 DEFAULT_COLOUR = "#1E4D5C"
-
-_FONT_DIR = Path(str(files("posapp") / "resources" / "fonts"))
-_REGULAR = "posapp-NotoSans"
-_BOLD = "posapp-NotoSans-Bold"
 
 _PAGE_WIDTH = CARD_WIDTH_MM * mm
 _PAGE_HEIGHT = CARD_HEIGHT_MM * mm
@@ -127,13 +111,13 @@ def render_cards_pdf(cards: Iterable[CardDocument]) -> bytes:
     cards = list(cards)
     if not cards:
         raise ValueError("no cards to print")
-    _register_fonts()
+    register_fonts()
     buffer = io.BytesIO()
     canvas = Canvas(
         buffer,
         pagesize=(_PAGE_WIDTH, _PAGE_HEIGHT),
         invariant=True,  # no timestamp or random id: the same card gives the same bytes
-        initialFontName=_REGULAR,  # else every page names Helvetica, which cannot print "ā"
+        initialFontName=REGULAR,  # else every page names Helvetica, which cannot print "ā"
     )
     first = cards[0]
     title = translations(first.language).gettext(LOYALTY_CARD)
@@ -155,12 +139,6 @@ def write_card_pdf(card: CardDocument, path: Path) -> None:
 # --------------------------------------------------------------------------- drawing
 
 
-@cache
-def _register_fonts() -> None:
-    pdfmetrics.registerFont(TTFont(_REGULAR, str(_FONT_DIR / "NotoSans-Regular.ttf")))
-    pdfmetrics.registerFont(TTFont(_BOLD, str(_FONT_DIR / "NotoSans-Bold.ttf")))
-
-
 def _draw_card(canvas: Canvas, card: CardDocument) -> None:
     texts = translations(card.language)
     width = _PAGE_WIDTH - 2 * _MARGIN
@@ -172,7 +150,7 @@ def _draw_card(canvas: Canvas, card: CardDocument) -> None:
     _draw_fitted(
         canvas,
         card.shop_name,
-        font=_BOLD,
+        font=BOLD,
         size=14.0,
         smallest=9.0,
         baseline=_PAGE_HEIGHT - (8.6 if card.shop_address else 10.0) * mm,
@@ -184,7 +162,7 @@ def _draw_card(canvas: Canvas, card: CardDocument) -> None:
         _draw_fitted(
             canvas,
             card.shop_address,
-            font=_REGULAR,
+            font=REGULAR,
             size=6.5,
             smallest=5.5,
             baseline=_PAGE_HEIGHT - 13.0 * mm,
@@ -192,14 +170,14 @@ def _draw_card(canvas: Canvas, card: CardDocument) -> None:
         )
 
     canvas.setFillColor(band)
-    canvas.setFont(_BOLD, 6.0)
+    canvas.setFont(BOLD, 6.0)
     label = texts.gettext(LOYALTY_CARD).upper()
     canvas.drawString(_MARGIN, _PAGE_HEIGHT - 21.5 * mm, label, charSpace=0.6)
     canvas.setFillColor(_INK)
     _draw_fitted(
         canvas,
         card.customer_name,
-        font=_BOLD,
+        font=BOLD,
         size=13.0,
         smallest=8.0,
         baseline=_PAGE_HEIGHT - 27.5 * mm,
@@ -207,43 +185,25 @@ def _draw_card(canvas: Canvas, card: CardDocument) -> None:
     )
 
     # The right quiet zone may reach into the margin; the bars end where the texts do.
-    barcode_right = _PAGE_WIDTH - _MARGIN + RIGHT_QUIET_MODULES * MODULE_MM * mm
+    barcode_right = _PAGE_WIDTH - _MARGIN + EAN13_RIGHT_QUIET_MODULES * MODULE_MM * mm
     _draw_barcode(canvas, card.card_number, right=barcode_right, bottom=_BARCODE_BOTTOM)
     if card.member_since is not None:
         canvas.setFillColor(_MUTED)
-        canvas.setFont(_REGULAR, 6.5)
+        canvas.setFont(REGULAR, 6.5)
         member_since = texts.gettext(MEMBER_SINCE).format(year=card.member_since.year)
         canvas.drawString(_MARGIN, _DIGITS_BASELINE, member_since)
 
 
-class _Ean13(Ean13BarcodeWidget):  # type: ignore[misc]
-    _attrMap = AttrMap(
-        BASE=Ean13BarcodeWidget,
-        lquiet=AttrMapValue(NoneOr(isNumber), desc="left quiet zone length"),
-        rquiet=AttrMapValue(NoneOr(isNumber), desc="right quiet zone length"),
-    )
-
-
 def _draw_barcode(canvas: Canvas, card_number: str, *, right: float, bottom: float) -> None:
     """The EAN-13 symbol with its quiet zones, its right edge (quiet zone included) at `right`."""
-    module = MODULE_MM * mm
-    widget = _Ean13(
-        card_number[:12],  # the widget appends the check digit (CardDocument checked it)
-        barWidth=module,
-        barHeight=BAR_HEIGHT_MM * mm,
-        fontName=_REGULAR,
-        fontSize=_DIGITS_SIZE,
-        textColor=_INK,
-        barFillColor=colors.black,
-        # The widget rounds a quiet zone given in points down to whole modules;
-        # half a module more keeps float error from losing one.
-        lquiet=(LEFT_QUIET_MODULES + 0.5) * module,
-        rquiet=(RIGHT_QUIET_MODULES + 0.5) * module,
+    drawing = ean13_drawing(
+        card_number,  # CardDocument checked it
+        module=MODULE_MM * mm,
+        bar_height=BAR_HEIGHT_MM * mm,
+        font_size=_DIGITS_SIZE,
+        ink=_INK,
     )
-    width = float(widget.width)
-    drawing = Drawing(width, widget.barHeight, initialFontName=_REGULAR)
-    drawing.add(widget)
-    renderPDF.draw(drawing, canvas, right - width, bottom)
+    renderPDF.draw(drawing, canvas, right - drawing.width, bottom)
 
 
 def _draw_fitted(
@@ -256,14 +216,7 @@ def _draw_fitted(
     baseline: float,
     width: float,
 ) -> None:
-    """Draw `text` at the left margin in `size`, shrunk down to `smallest` to fit `width`,
-    then shortened with an ellipsis: a long name is never clipped by the card's edge."""
-    text = " ".join(text.split())
-    while size > smallest and pdfmetrics.stringWidth(text, font, size) > width:
-        size = max(smallest, size - 0.25)
-    if pdfmetrics.stringWidth(text, font, size) > width:
-        while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
-            text = text[:-1]
-        text = text.rstrip() + "…"
-    canvas.setFont(font, size)
-    canvas.drawString(_MARGIN, baseline, text)
+    """Draw `text` at the left margin, fitted to `width` (see posapp.output.pdf.fit_text)."""
+    fitted, fitted_size = fit_text(text, font=font, size=size, smallest=smallest, width=width)
+    canvas.setFont(font, fitted_size)
+    canvas.drawString(_MARGIN, baseline, fitted)

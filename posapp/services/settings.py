@@ -7,6 +7,7 @@ import json
 from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 from datetime import UTC, date, datetime, tzinfo
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -14,6 +15,7 @@ from sqlalchemy import select
 
 from posapp.db.models import Product, Setting
 from posapp.db.uow import UnitOfWork
+from posapp.devices.printers import parse_connection
 from posapp.devices.scanner import DEFAULT_MIN_LENGTH, DEFAULT_THRESHOLD_MS
 from posapp.domain.barcodes import BarcodeRules, InStoreKind, InStorePrefix
 from posapp.domain.cart import RewardKind
@@ -22,6 +24,7 @@ from posapp.domain.money import parse_number
 from posapp.domain.roles import Actor, Permission, require
 from posapp.errors import InvalidInput
 from posapp.i18n import LANGUAGES, _
+from posapp.output.receipt_escpos import DEFAULT_CODE_PAGE, DEFAULT_PROFILE, check_code_page
 from posapp.services import audit
 
 MAX_QUICK_KEYS = 12
@@ -340,6 +343,20 @@ class ShopSettings:
     # scanner_min_length characters at most scanner_gap_ms apart, ended by Enter or Tab.
     scanner_gap_ms: int = DEFAULT_THRESHOLD_MS
     scanner_min_length: int = DEFAULT_MIN_LENGTH
+    # Receipts: lines printed under the shop's name and address, and at the end; a logo
+    # (a PNG or JPEG file) printed at the top of PDF receipts; the paper roll (80 or 58 mm).
+    receipt_header: tuple[str, ...] = ()
+    receipt_footer: tuple[str, ...] = ()
+    receipt_logo: str = ""
+    receipt_width: int = 80
+    # The receipt printer (posapp.devices.printers): "none", "file:PATH",
+    # "network:HOST[:PORT]", "usb:VID:PID", "serial:DEVICE[:BAUD]", or "system" (the
+    # window's print dialog). A till may name its own with POSAPP_PRINTER.
+    printer: str = "none"
+    # The printer's character table for Latvian letters, by python-escpos's name, and the
+    # python-escpos profile of the printer model, which says which ESC t number selects it.
+    printer_code_page: str = DEFAULT_CODE_PAGE
+    printer_profile: str = DEFAULT_PROFILE
     loyalty: LoyaltySettings = field(default_factory=LoyaltySettings)
 
     def local_date(self, moment: datetime) -> date:
@@ -357,6 +374,12 @@ class ShopSettings:
 
 # Settings that are tuples of records rather than of plain values.
 _RECORD_TUPLES: dict[str, type[PrefixSetting]] = {"barcode_prefixes": PrefixSetting}
+# Settings that are lines of text, which may hold commas: typed and shown separated by "|".
+_LINE_TUPLES = frozenset({"receipt_header", "receipt_footer"})
+LINE_SEPARATOR = "|"
+RECEIPT_WIDTHS = (80, 58)
+MAX_RECEIPT_LINES = 10
+MAX_RECEIPT_LINE_LENGTH = 120
 
 
 def _to_json(value: Any) -> str:
@@ -450,6 +473,7 @@ def _check_ranges(settings: ShopSettings, changes: dict[str, Any]) -> None:
         raise InvalidInput(
             _("The language is one of: {languages}.").format(languages=", ".join(LANGUAGES))
         )
+    _check_receipt_settings(settings, changes)
     for name in changes.keys() & _RANGES.keys():
         low, high = _RANGES[name]
         value = getattr(settings, name)
@@ -459,6 +483,40 @@ def _check_ranges(settings: ShopSettings, changes: dict[str, Any]) -> None:
                     name=name, low=low, high=high
                 )
             )
+
+
+def _check_receipt_settings(settings: ShopSettings, changes: dict[str, Any]) -> None:
+    if "receipt_width" in changes and settings.receipt_width not in RECEIPT_WIDTHS:
+        raise InvalidInput(_("receipt_width is 80 or 58 (millimetres of the paper roll)."))
+    for name in changes.keys() & _LINE_TUPLES:
+        lines = getattr(settings, name)
+        if (
+            isinstance(lines, str)
+            or len(lines) > MAX_RECEIPT_LINES
+            or not all(isinstance(line, str) for line in lines)
+            or any(len(line) > MAX_RECEIPT_LINE_LENGTH for line in lines)
+        ):
+            raise InvalidInput(
+                _(
+                    "{name} is at most {count} lines of at most {length} characters, "
+                    "separated by |."
+                ).format(name=name, count=MAX_RECEIPT_LINES, length=MAX_RECEIPT_LINE_LENGTH)
+            )
+    if (
+        "receipt_logo" in changes
+        and settings.receipt_logo
+        and not Path(settings.receipt_logo).is_file()
+    ):
+        raise InvalidInput(
+            _(
+                "There is no logo file {path}. Give the full path of a PNG or JPEG file, "
+                "or nothing for no logo."
+            ).format(path=settings.receipt_logo)
+        )
+    if "printer" in changes:
+        parse_connection(settings.printer)
+    if changes.keys() & {"printer_code_page", "printer_profile"}:
+        check_code_page(settings.printer_profile, settings.printer_code_page)
 
 
 def setting_names() -> list[str]:
@@ -472,6 +530,8 @@ def setting_text(settings: ShopSettings, name: str) -> str:
         return "yes" if value else "no"
     if name in _RECORD_TUPLES or isinstance(value, LoyaltySettings):
         return _to_json(value)
+    if name in _LINE_TUPLES:
+        return LINE_SEPARATOR.join(value)
     if isinstance(value, tuple):
         return ",".join(value)
     return str(value)
@@ -497,6 +557,8 @@ def parse_setting(name: str, text: str) -> Any:
             return parse_number(text)
         if name in _RECORD_TUPLES or isinstance(default, LoyaltySettings):
             return _from_json(name, text)
+        if name in _LINE_TUPLES:
+            return tuple(line.strip() for line in text.split(LINE_SEPARATOR) if line.strip())
         if isinstance(default, tuple):
             return tuple(item.strip() for item in text.split(",") if item.strip())
     except (ValueError, TypeError, KeyError) as error:

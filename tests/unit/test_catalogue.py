@@ -65,6 +65,19 @@ def test_the_compiled_catalogue_matches_its_source() -> None:
     assert compiled == source
 
 
+def test_plurals_follow_latvian_rules() -> None:
+    texts = i18n.translations("lv")
+    one, few, none = (
+        texts.ngettext(
+            "{count} point to your next {reward}", "{count} points to your next {reward}", n
+        )
+        for n in (21, 40, 0)
+    )
+    assert one.startswith("Vēl {count} punkts ")
+    assert few.startswith("Vēl {count} punkti ")
+    assert none.startswith("Vēl {count} punktu ")
+
+
 def test_switching_language() -> None:
     try:
         i18n.set_language("lv_LV")
