@@ -23,7 +23,7 @@ from sqlalchemy import select
 
 import posapp
 from posapp import i18n
-from posapp.config import Config, data_dir
+from posapp.config import Config, log_file_handler
 from posapp.db import schema
 from posapp.db.engine import database_url, make_engine
 from posapp.db.models import Setting
@@ -206,18 +206,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _log_unexpected(error: Exception) -> Path:
-    path = data_dir() / "posapp.log"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.FileHandler(path, encoding="utf-8")
-    except OSError:
+    handler = log_file_handler()
+    if handler is None:
         return Path(os.devnull)
     logger = logging.getLogger("posapp")
     logger.addHandler(handler)
     logger.error("unexpected error", exc_info=error)
     logger.removeHandler(handler)
     handler.close()
-    return path
+    return Path(handler.baseFilename)
 
 
 def _config(args: argparse.Namespace) -> Config:

@@ -7,6 +7,7 @@ POSAPP_SCANNER_PORT, POSAPP_SCANNER_BAUD, POSAPP_PRINTER), then defaults.
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,3 +58,18 @@ def _baud(text: str) -> int:
     """POSAPP_SCANNER_BAUD as a number; empty or not a positive number: the default."""
     text = text.strip()
     return int(text) if text.isdigit() and int(text) > 0 else DEFAULT_SCANNER_BAUD
+
+
+LOG_NAME = "posapp.log"
+
+
+def log_file_handler() -> logging.FileHandler | None:
+    """A handler writing to posapp.log in the data folder; None if it cannot be opened."""
+    path = data_dir() / LOG_NAME
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+    return handler

@@ -27,6 +27,8 @@ from posapp.services import shifts, users
 from posapp.services.setup import open_database, prepare_shop
 
 PG_URL = os.environ.get("POSAPP_TEST_PG_URL")
+# Fixtures shared across the suites: `fake_printer`, a receipt printer on the network.
+pytest_plugins = ["tests.integration.printer_helpers"]
 
 TILL = "T1"
 

@@ -22,7 +22,7 @@ from enum import Enum
 
 from posapp.domain.cart import CartLine, Payment, PaymentMethod
 from posapp.domain.money import ZERO
-from posapp.i18n import _
+from posapp.i18n import N_, _
 
 
 class Stage(Enum):
@@ -34,13 +34,18 @@ class Stage(Enum):
     ADVOCATE = "advocate"  # a client who brings others or praises the service
 
 
+# The stages' names, marked for the catalogue; translated where shown (a receipt may
+# print in a language of its own: posapp.i18n.translations).
+STAGE_NAMES = {
+    Stage.VISITOR: N_("Visitor"),
+    Stage.BUYER: N_("Buyer"),
+    Stage.CLIENT: N_("Client"),
+    Stage.ADVOCATE: N_("Advocate"),
+}
+
+
 def stage_name(stage: Stage) -> str:
-    return {
-        Stage.VISITOR: _("Visitor"),
-        Stage.BUYER: _("Buyer"),
-        Stage.CLIENT: _("Client"),
-        Stage.ADVOCATE: _("Advocate"),
-    }[stage]
+    return _(STAGE_NAMES[stage])
 
 
 # --------------------------------------------------------------------------- stages

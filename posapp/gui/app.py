@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import sys
@@ -22,7 +23,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL
 
 from posapp import i18n
-from posapp.config import DEFAULT_SCANNER_BAUD, Config
+from posapp.config import DEFAULT_SCANNER_BAUD, Config, log_file_handler
 from posapp.db.uow import UnitOfWork
 from posapp.domain.roles import Actor
 from posapp.errors import DatabaseError, PosError
@@ -52,6 +53,9 @@ def run(config: Config) -> int:
     never as a traceback.
     """
     app = application()
+    handler = log_file_handler()  # what goes wrong on the till's threads is written down
+    if handler is not None:
+        logging.getLogger("posapp").addHandler(handler)
     requested = os.environ.get("POSAPP_LANGUAGE")
     # Before the database is open only the environment can choose the language,
     # so that a failure to open it is already reported in that language.
@@ -82,6 +86,7 @@ def run(config: Config) -> int:
             overview=window,
             scanner_port=config.scanner_port,
             scanner_baud=config.scanner_baud,
+            printer=config.printer,
         )
         till.start()
         try:
@@ -138,8 +143,10 @@ class TillFlow(QObject):
         idle_minutes: float | None = None,
         scanner_port: str | None = None,
         scanner_baud: int = DEFAULT_SCANNER_BAUD,
+        printer: str | None = None,
     ) -> None:
         super().__init__(app)
+        self._printer = printer
         self._app, self._uow, self._till_code = app, uow, till_code
         self._language, self._database_label = language, database_label
         self._overview = overview
@@ -247,6 +254,7 @@ class TillFlow(QObject):
                 self._till_code,
                 language=self._language,
                 database_label=self._database_label,
+                printer=self._printer,
             )
         except PosError as error:
             QMessageBox.warning(

@@ -7,29 +7,46 @@ the first print said, marked COPY.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
-from posapp.db.models import Customer, Payment, Product, Sale, SaleLine, Till, User
+from posapp.db.models import (
+    Customer,
+    Payment,
+    PointsEntry,
+    Product,
+    Sale,
+    SaleLine,
+    Till,
+    User,
+    Voucher,
+)
 from posapp.db.uow import UnitOfWork
-from posapp.domain.barcodes import ReceiptCode, parse_receipt_number
+from posapp.domain.barcodes import ReceiptCode, is_valid_gtin, parse_receipt_number
 from posapp.domain.cart import PaymentMethod
+from posapp.domain.loyalty import STAGE_NAMES, months_before, points_to_expire
 from posapp.errors import InvalidInput, NotFound
-from posapp.i18n import _, language_code
+from posapp.i18n import N_, _, language_code, translations
 from posapp.output.receipt import (
     Buyer,
     Receipt,
     ReceiptLine,
     ReceiptLoyalty,
     ReceiptPayment,
+    ReceiptVoucher,
     ShopHeader,
 )
+from posapp.services import loyalty
 from posapp.services.checkout import stored_vat
 from posapp.services.settings import read_settings
 from posapp.services.shifts import till_id
+
+EXPIRING_SOON_DAYS = 30  # points that expire within this many days are printed as a warning
+THANK_YOU = N_("Thank you, {name}! We are glad to see you.")
 
 
 def receipt_reference(text: str, this_till: str) -> ReceiptCode:
@@ -134,7 +151,7 @@ def receipt_for(
             refund_of=refund_of,
             refund_reason=sale.reason if sale.kind == "refund" else None,
             copy=copy,
-            loyalty=_loyalty_block(uow, sale),
+            loyalty=_loyalty_block(uow, sale, language_code(language or settings.language)),
             buyer=buyer,
             logo=logo if logo is not None and logo.is_file() else None,
         )
@@ -153,14 +170,53 @@ def _by_weight(line: SaleLine, sold_by: str, current_price: Decimal) -> bool:
     return abs(line.quantity) != 1 or line.unit_price == current_price
 
 
-def _loyalty_block(uow: UnitOfWork, sale: Sale) -> ReceiptLoyalty | None:
+def _loyalty_block(uow: UnitOfWork, sale: Sale, language: str) -> ReceiptLoyalty | None:
     """The loyalty block of a sale with a known customer; None without one.
 
-    Until the loyalty ledger exists, only the customer's name is known; the
-    points, stage, next reward, expiring points, vouchers issued in this sale and
-    the thank-you come from the ledger, keyed by this sale.
+    Read from the ledger, keyed by this sale: the points it earned (referral and
+    restored points too) and spent (or, for a refund, took back), the balance
+    right after it, the vouchers it issued; and, as of now, the stage, the next
+    reward and the points that expire within EXPIRING_SOON_DAYS.
     """
     if sale.customer_id is None:
         return None
-    name = uow.session.get_one(Customer, sale.customer_id).name
-    return ReceiptLoyalty(customer_name=name)
+    session = uow.session
+    name = session.get_one(Customer, sale.customer_id).name
+    moved = list(session.scalars(select(PointsEntry.points).where(PointsEntry.sale_id == sale.id)))
+    ledger = session.execute(
+        select(PointsEntry.at, PointsEntry.points).where(
+            PointsEntry.customer_id == sale.customer_id
+        )
+    ).all()
+    vouchers = tuple(
+        ReceiptVoucher(code, description, expires_on)
+        for code, description, expires_on in session.execute(
+            select(Voucher.code, Voucher.name, Voucher.expires_on)
+            .where(Voucher.issued_in_sale_id == sale.id)
+            .order_by(Voucher.id)
+        )
+        if is_valid_gtin(code)  # a code printed as V-… text has no barcode to carry
+    )
+    summary = loyalty.read_summary(uow, sale.customer_id)
+    settings = read_settings(uow)
+    expiring, expiring_on = 0, None
+    if settings.loyalty.points_expire_months:
+        soon = uow.now() + timedelta(days=EXPIRING_SOON_DAYS)
+        cutoff = months_before(soon, settings.loyalty.points_expire_months)
+        expiring = points_to_expire(((at, points) for at, points in ledger), cutoff)
+        expiring_on = settings.local_date(soon) if expiring else None
+    texts = translations(language)
+    greeted = summary.address_as or name
+    return ReceiptLoyalty(
+        customer_name=greeted,
+        points_earned=sum(points for points in moved if points > 0),
+        points_spent=-sum(points for points in moved if points < 0),
+        balance=sum(points for at, points in ledger if at <= sale.completed_at),
+        stage=texts.gettext(STAGE_NAMES[summary.stage]),
+        next_reward_name=summary.next_reward,
+        points_to_next_reward=summary.points_to_next_reward or 0,
+        expiring_points=expiring,
+        expiring_on=expiring_on,
+        vouchers=vouchers,
+        thank_you=texts.gettext(THANK_YOU).format(name=greeted),
+    )

@@ -3,10 +3,7 @@ down the sale is recorded all the same and the receipt waits, then prints when i
 
 from __future__ import annotations
 
-import socket
-import threading
 import time
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
@@ -21,62 +18,10 @@ from posapp.services import checkout, printing
 from posapp.services.settings import ShopSettings, update_settings
 from tests.conftest import TILL, Shop
 from tests.integration.helpers import count, pay_exact, ring_up, sell
+from tests.integration.printer_helpers import FakePrinter, free_port
 from tests.unit.test_receipt_documents import decode_escpos
 
 pytestmark = pytest.mark.usefixtures("quick_pin_hashes")
-
-DEADLINE_SECONDS = 10
-
-
-class FakePrinter:
-    """A raw-port (9100) printer: accepts connections in a thread and keeps what it got."""
-
-    def __init__(self, port: int = 0) -> None:
-        self.server = socket.create_server(("127.0.0.1", port))
-        self.server.settimeout(0.2)
-        self.port = self.server.getsockname()[1]
-        self.jobs: list[bytes] = []
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
-
-    def _serve(self) -> None:
-        deadline = time.monotonic() + DEADLINE_SECONDS  # bounded, whatever the test does
-        while not self._stop.is_set() and time.monotonic() < deadline:
-            try:
-                connection, _address = self.server.accept()
-            except TimeoutError:
-                continue
-            with connection:
-                connection.settimeout(2)
-                data = bytearray()
-                while chunk := connection.recv(65536):
-                    data += chunk
-                self.jobs.append(bytes(data))
-
-    def wait_for(self, jobs: int) -> list[bytes]:
-        deadline = time.monotonic() + DEADLINE_SECONDS
-        while len(self.jobs) < jobs and time.monotonic() < deadline:
-            time.sleep(0.01)
-        return self.jobs
-
-    def close(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=DEADLINE_SECONDS)
-        self.server.close()
-
-
-@pytest.fixture
-def fake_printer() -> Iterator[FakePrinter]:
-    printer = FakePrinter()
-    yield printer
-    printer.close()
-
-
-def free_port() -> int:
-    """A port nothing listens on (a printer that is off)."""
-    with socket.create_server(("127.0.0.1", 0)) as probe:
-        return int(probe.getsockname()[1])
 
 
 def _use_printer(shop: Shop, connection: str) -> None:

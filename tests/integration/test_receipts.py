@@ -11,7 +11,7 @@ from posapp.domain.barcodes import make_ean13
 from posapp.domain.cart import PaymentMethod
 from posapp.errors import InvalidInput, NotFound, PermissionDenied
 from posapp.output.receipt_text import render_receipt_text
-from posapp.services import checkout, receipts
+from posapp.services import checkout, loyalty, receipts
 from posapp.services.settings import load_settings, parse_setting, setting_text, update_settings
 from tests.conftest import TILL, Shop
 from tests.integration.helpers import add_product, refund_sale, ring_up, sell
@@ -127,3 +127,31 @@ def test_defaults(shop: Shop) -> None:
         "CP1257",
     )
     assert settings.printer_profile == "default" and settings.receipt_logo == ""
+
+
+def test_a_members_receipt_carries_what_the_sale_did_for_their_points(shop: Shop) -> None:
+    loyalty.adjust_points(shop.uow, shop.owner, shop.customer_id, 600, "test: starting balance")
+    cart = ring_up(shop, shop.coffee, shop.coffee, shop.customer_card)  # 15,98
+    cart = loyalty.apply_reward(shop.uow, shop.cashier, cart, "points:euro_5")
+    sale = checkout.complete_sale(shop.uow, shop.cashier, cart.pay(PaymentMethod.CARD, cart.due))
+    assert sale.loyalty is not None
+
+    block = receipts.receipt_for(shop.uow, TILL, sale.receipt_number, language="lv").loyalty
+
+    assert block is not None
+    assert block.customer_name == "Ēriks Ozoliņš"
+    assert block.points_spent == 500
+    assert block.points_earned == sale.loyalty.points_earned > 0
+    assert block.balance == sale.loyalty.balance == 600 - 500 + block.points_earned
+    assert block.stage == "Pircējs"  # Buyer, in the receipt's language
+    assert block.next_reward_name is not None and block.points_to_next_reward > 0
+    assert block.thank_you == "Paldies, Ēriks Ozoliņš! Priecājamies jūs redzēt."
+    later = sell(shop, shop.bread, shop.customer_card)  # a later sale: the first receipt's
+    assert later.loyalty is not None  # balance stays what it was after that sale
+    again = receipts.receipt_for(shop.uow, TILL, sale.receipt_number, copy=True).loyalty
+    assert again is not None and again.balance == block.balance
+
+
+def test_a_receipt_without_a_customer_has_no_loyalty_block(shop: Shop) -> None:
+    sale = sell(shop, shop.bread)
+    assert receipts.receipt_for(shop.uow, TILL, sale.receipt_number).loyalty is None

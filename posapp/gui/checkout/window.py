@@ -45,6 +45,7 @@ from posapp.errors import DatabaseError, PermissionDenied, PosError
 from posapp.gui.checkout.cart_delegate import CELL_PADDING, CartDelegate
 from posapp.gui.checkout.customer_panel import CustomerPanel
 from posapp.gui.checkout.quick_keys import QuickKeyButton
+from posapp.gui.checkout.receipt_printer import ReceiptPrinting
 from posapp.gui.checkout.saver import CartSaver
 from posapp.gui.dialogs.amount import AmountDialog
 from posapp.gui.dialogs.close_shift import CloseShiftDialog
@@ -66,6 +67,7 @@ from posapp.services.catalog import ProductMatch
 from posapp.services.checkout import CompletedSale, ScanKind
 from posapp.services.loyalty import CustomerSummary
 from posapp.services.overview import shop_overview
+from posapp.services.printing import PrintRun
 from posapp.services.settings import load_settings
 
 FLASH_FROM = QColor("#f97066")
@@ -97,6 +99,7 @@ class CheckoutWindow(QMainWindow):
         *,
         language: str,
         database_label: str,
+        printer: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -149,6 +152,9 @@ class CheckoutWindow(QMainWindow):
         self._build_status_bar(database_label)
         self.customer_panel = CustomerPanel(self.ui, language, self)
         self.customer_panel.reward_chosen.connect(self.toggle_reward)
+        self.printing = ReceiptPrinting(uow, till_code, printer, self)
+        self.printing.printed.connect(self._printed)
+        self._last_receipt: tuple[str, int] | None = None  # for Ctrl+P
         self._saver = CartSaver(uow, self)
         self._saver.failed.connect(self._save_failed)
         self._saver.recovered.connect(lambda: self._database_state(None))
@@ -159,6 +165,7 @@ class CheckoutWindow(QMainWindow):
         self._connect_actions()
         self._connect_shift_actions()
         self._connect_loyalty_actions()
+        self._connect_receipt_actions()
         self._build_search(language)
         self._build_quick_keys()
 
@@ -238,6 +245,8 @@ class CheckoutWindow(QMainWindow):
         set_state(self.state_status, "ok")
         self.scanner_status = QLabel(self)  # only with a serial scanner (set_scanner_state)
         self.scanner_status.hide()
+        self.printer_status = QLabel(self)  # once a receipt was sent to a printer
+        self.printer_status.hide()
         for label in (
             self.shop_status,
             self.till_status,
@@ -246,6 +255,7 @@ class CheckoutWindow(QMainWindow):
             self.database_status,
         ):
             bar.addWidget(label)
+        bar.addPermanentWidget(self.printer_status)
         bar.addPermanentWidget(self.scanner_status)
         bar.addPermanentWidget(self.state_status)
 
@@ -374,6 +384,7 @@ class CheckoutWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_retry.stop()
         self._saver.stop()
+        self.printing.stop()
         super().closeEvent(event)
 
     def _select_line(self, line_id: int) -> None:
@@ -784,6 +795,8 @@ class CheckoutWindow(QMainWindow):
             self._fail(error)
             return
         self.sale_completed.emit(completed)
+        self._last_receipt = (completed.till_code, completed.receipt_number)
+        self._print(lambda: self.printing.queue(completed.receipt_number))
         receipt = f"{completed.till_code}-{completed.receipt_number}"
         if completed.change:
             message = self.tr("Receipt {receipt} — change {change}").format(
@@ -868,6 +881,13 @@ class CheckoutWindow(QMainWindow):
         self._open(dialog, done)
 
     # -- loyalty --------------------------------------------------------------
+    def _connect_receipt_actions(self) -> None:
+        action = QAction(self.tr("Reprint the last receipt"), self)
+        action.setShortcut(QKeySequence("Ctrl+P"))
+        action.triggered.connect(self.reprint_last)
+        self.ui.menuSale.addAction(action)
+        self.addAction(action)
+
     def _connect_loyalty_actions(self) -> None:
         self.ui.actionEnrol.triggered.connect(self.enrol)
         self.ui.enrolButton.clicked.connect(self.ui.actionEnrol.trigger)
@@ -993,6 +1013,56 @@ class CheckoutWindow(QMainWindow):
             return
         self.card_opened.emit(str(path))
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    # -- receipts -------------------------------------------------------------
+    def reprint_last(self) -> None:
+        """Ctrl+P: a copy of this till's last receipt (marked COPY)."""
+        if self._busy():
+            return
+        last = self._last_receipt
+        if last is None:
+            self.show_banner(
+                self.tr(
+                    "No receipt yet on this till since it opened. Reprint others with: "
+                    "posapp receipt NUMBER --print"
+                ),
+                "warning",
+            )
+            return
+        if self._print(lambda: self.printing.reprint(self.actor, *last)):
+            self.show_banner(
+                self.tr("A copy of receipt {receipt} is printing.").format(
+                    receipt=f"{last[0]}-{last[1]}"
+                ),
+                "info",
+            )
+
+    def _print(self, queue: Callable[[], bool]) -> bool:
+        """Queue a receipt to print; a failure says so and loses nothing (the sale is in)."""
+        try:
+            queued = queue()
+        except PosError as error:
+            self._printer_state(error.message)
+            return False
+        if not queued:
+            self.printer_status.hide()  # this till has no receipt printer
+        return queued
+
+    def _printed(self, run: PrintRun) -> None:
+        self._printer_state(run.message, waiting=run.waiting)
+
+    def _printer_state(self, problem: str | None, *, waiting: int = 0) -> None:
+        label = self.printer_status
+        label.show()
+        if problem is None:
+            label.setText(self.tr("Printer OK"))
+            label.setToolTip("")
+            set_state(label, "ok")
+            return
+        label.setText(self.tr("Receipts waiting: {count}").format(count=max(waiting, 1)))
+        label.setToolTip(problem)
+        set_state(label, "error")
+        self.show_banner(problem, "warning")
 
     # -- the shift and the lock -----------------------------------------------
     def _connect_shift_actions(self) -> None:

@@ -404,6 +404,10 @@ F12</translation>
         <translation>Lai anulētu pirkumu, par kuru jau maksāts, vajadzīgs vadītāja PIN.</translation>
     </message>
     <message>
+        <source>Reprint the last receipt</source>
+        <translation>Drukāt pēdējā čeka kopiju</translation>
+    </message>
+    <message>
         <source>Rewards to take: {count} (Ctrl+1…)</source>
         <translation>Pieejamas atlīdzības: {count} (Ctrl+1…)</translation>
     </message>
@@ -430,6 +434,22 @@ F12</translation>
     <message>
         <source>The card could not be written to {path} ({reason}).</source>
         <translation>Karti nevarēja ierakstīt {path} ({reason}).</translation>
+    </message>
+    <message>
+        <source>No receipt yet on this till since it opened. Reprint others with: posapp receipt NUMBER --print</source>
+        <translation>Kopš atvēršanas šajā kasē vēl nav neviena čeka. Citus čekus var drukāt ar: posapp receipt NUMURS --print</translation>
+    </message>
+    <message>
+        <source>A copy of receipt {receipt} is printing.</source>
+        <translation>Drukā čeka {receipt} kopiju.</translation>
+    </message>
+    <message>
+        <source>Printer OK</source>
+        <translation>Printeris darbojas</translation>
+    </message>
+    <message>
+        <source>Receipts waiting: {count}</source>
+        <translation>Čeki gaida drukāšanu: {count}</translation>
     </message>
     <message>
         <source>Finish or park the sale before closing the shift.</source>
@@ -958,6 +978,13 @@ Enter</translation>
     </message>
 </context>
 <context>
+    <name>ReceiptPrinting</name>
+    <message>
+        <source>An unexpected error (written to posapp.log).</source>
+        <translation>Neparedzēta kļūda (ierakstīta posapp.log).</translation>
+    </message>
+</context>
+<context>
     <name>RecentSalesModel</name>
     <message>
         <source>Receipt</source>
@@ -1155,6 +1182,13 @@ Esc</translation>
 Enter</source>
         <translation>Pieteikties
 Enter</translation>
+    </message>
+</context>
+<context>
+    <name>SystemPrinter</name>
+    <message>
+        <source>The system printer {name} cannot print now. Check that it is on and has paper; the receipt waits and prints when it is back.</source>
+        <translation>Sistēmas printeris {name} pašlaik nevar drukāt. Pārbaudiet, vai tas ir ieslēgts un tajā ir papīrs; čeks gaida un tiks izdrukāts, kad printeris būs gatavs.</translation>
     </message>
 </context>
 <context>
