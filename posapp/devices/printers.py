@@ -21,18 +21,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
-
-from escpos.escpos import Escpos
-from escpos.exceptions import Error as EscposError
-from escpos.printer import File, Network, Serial, Usb
+from typing import TYPE_CHECKING, Literal
 
 from posapp.errors import InvalidInput, PrinterUnavailable
 from posapp.i18n import _
 
+if TYPE_CHECKING:  # python-escpos is imported when a receipt is sent: it is slow to load
+    from escpos.escpos import Escpos
+
 __all__ = [
     "DEFAULT_BAUD",
+    "DEFAULT_CODE_PAGE",
     "DEFAULT_PORT",
+    "DEFAULT_PROFILE",
     "TIMEOUT_SECONDS",
     "Opener",
     "PrinterConnection",
@@ -42,6 +43,10 @@ __all__ = [
 ]
 
 DEFAULT_PORT = 9100
+# The printer's character table with the Latvian letters and €, by python-escpos's name,
+# and the python-escpos profile (the printer model) that says which ESC t selects it.
+DEFAULT_CODE_PAGE = "CP1257"
+DEFAULT_PROFILE = "default"
 DEFAULT_BAUD = 9600
 TIMEOUT_SECONDS = 3.0
 
@@ -121,11 +126,13 @@ def _usb_id(text: str) -> int:
     return number
 
 
-Opener = Callable[[PrinterConnection], Escpos]
+Opener = Callable[[PrinterConnection], "Escpos"]
 
 
 def open_escpos(connection: PrinterConnection) -> Escpos:
     """The python-escpos printer of a connection, opened, with short timeouts."""
+    from escpos.printer import File, Network, Serial, Usb
+
     printer: Escpos
     if connection.kind == "file":
         printer = File(connection.target)
@@ -150,6 +157,8 @@ def open_escpos(connection: PrinterConnection) -> Escpos:
 
 def send_bytes(connection: PrinterConnection, data: bytes, opener: Opener = open_escpos) -> None:
     """Send a print job; PrinterUnavailable (naming the printer) when it cannot be done."""
+    from escpos.exceptions import Error as EscposError
+
     try:
         printer = opener(connection)
         try:

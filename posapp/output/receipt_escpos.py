@@ -31,6 +31,7 @@ from escpos.capabilities import CAPABILITIES, get_profile
 from escpos.magicencode import Encoder
 from escpos.printer import Dummy
 
+from posapp.devices.printers import DEFAULT_CODE_PAGE, DEFAULT_PROFILE
 from posapp.errors import InvalidInput
 from posapp.i18n import _
 from posapp.output.receipt import Receipt
@@ -39,14 +40,10 @@ from posapp.output.receipt_text import COLUMNS, fixed_lines
 
 __all__ = [
     "BALTIC_CODE_PAGES",
-    "DEFAULT_CODE_PAGE",
-    "DEFAULT_PROFILE",
     "check_code_page",
     "render_receipt_escpos",
 ]
 
-DEFAULT_CODE_PAGE = "CP1257"
-DEFAULT_PROFILE = "default"
 BALTIC_CODE_PAGES = ("CP1257", "CP775")
 DRAWER_PIN = 2  # the drawer socket's usual pin; ESC p 0
 # Barcode sizes in printer dots (203 dpi: 8 dots a millimetre).

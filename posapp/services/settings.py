@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from posapp.db.models import Product, Setting
 from posapp.db.uow import UnitOfWork
-from posapp.devices.printers import parse_connection
+from posapp.devices.printers import DEFAULT_CODE_PAGE, DEFAULT_PROFILE, parse_connection
 from posapp.devices.scanner import DEFAULT_MIN_LENGTH, DEFAULT_THRESHOLD_MS
 from posapp.domain.barcodes import BarcodeRules, InStoreKind, InStorePrefix
 from posapp.domain.cart import RewardKind
@@ -24,7 +24,6 @@ from posapp.domain.money import parse_number
 from posapp.domain.roles import Actor, Permission, require
 from posapp.errors import InvalidInput
 from posapp.i18n import LANGUAGES, _
-from posapp.output.receipt_escpos import DEFAULT_CODE_PAGE, DEFAULT_PROFILE, check_code_page
 from posapp.services import audit
 
 MAX_QUICK_KEYS = 12
@@ -516,6 +515,8 @@ def _check_receipt_settings(settings: ShopSettings, changes: dict[str, Any]) -> 
     if "printer" in changes:
         parse_connection(settings.printer)
     if changes.keys() & {"printer_code_page", "printer_profile"}:
+        from posapp.output.receipt_escpos import check_code_page  # python-escpos: slow to load
+
         check_code_page(settings.printer_profile, settings.printer_code_page)
 
 

@@ -13,30 +13,22 @@ from __future__ import annotations
 
 import logging
 from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QCoreApplication,
-    QIODevice,
-    QObject,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
 from posapp.db.uow import UnitOfWork
 from posapp.devices.printers import PrinterConnection
 from posapp.domain.roles import Actor
 from posapp.errors import PosError, PrinterUnavailable
-from posapp.output.receipt import Receipt
-from posapp.output.receipt_pdf import render_receipt_pdf
-from posapp.services import printing
-from posapp.services.printing import PrintRun, ReceiptPrinter
 from posapp.services.settings import ShopSettings
+
+if TYPE_CHECKING:
+    from posapp.output.receipt import Receipt
+    from posapp.services.printing import PrintRun, ReceiptPrinter
+
+# Printing's modules (python-escpos, reportlab, QtPdf, QtPrintSupport) are imported when
+# the first receipt prints: loaded at start they would cost the till a third of a second.
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +44,13 @@ class SystemPrinter:
         self._output_file = output_file
 
     def print_receipt(self, receipt: Receipt, *, open_drawer: bool) -> None:
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+        from PySide6.QtGui import QPainter
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPrintSupport import QPrinter
+
+        from posapp.output.receipt_pdf import render_receipt_pdf
+
         data = QByteArray(render_receipt_pdf(receipt, width_mm=self._width_mm))
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -84,6 +83,8 @@ class SystemPrinter:
 
 def printer_factory(settings: ShopSettings, connection: PrinterConnection) -> ReceiptPrinter:
     """ESC/POS for thermal printers (posapp.services.printing); Qt for "system"."""
+    from posapp.services import printing
+
     if connection.kind == "system":
         return SystemPrinter(settings.receipt_width)
     return printing.escpos_printer(settings, connection)
@@ -114,6 +115,8 @@ class ReceiptPrinting(QObject):
 
     def queue(self, receipt_number: int) -> bool:
         """Queue a completed sale's receipt and print it; False when the till has no printer."""
+        from posapp.services import printing
+
         job = printing.queue_receipt(
             self._uow, self._till_code, receipt_number, printer=self._printer
         )
@@ -124,6 +127,8 @@ class ReceiptPrinting(QObject):
 
     def reprint(self, actor: Actor, till_code: str, receipt_number: int) -> bool:
         """A copy of any receipt, marked COPY, printed here; False without a printer."""
+        from posapp.services import printing
+
         job = printing.reprint(
             self._uow,
             actor,
@@ -150,6 +155,9 @@ class ReceiptPrinting(QObject):
         self._executor.shutdown(wait=True)
 
     def _run(self) -> None:
+        from posapp.services import printing
+        from posapp.services.printing import PrintRun
+
         try:
             run = printing.print_pending(
                 self._worker_uow,

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, QVariantAnimation, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QDesktopServices, QKeyEvent, QKeySequence
@@ -61,14 +62,15 @@ from posapp.gui.models.cart import CartModel, Column
 from posapp.gui.models.products import MatchColumn, ProductMatchModel
 from posapp.gui.models.rewards import MAX_KEYED
 from posapp.gui.theme import capitalize_card_titles, set_state
-from posapp.output.card import CardDocument, write_card_pdf
 from posapp.services import catalog, checkout, loyalty, parking, refunds
 from posapp.services.catalog import ProductMatch
 from posapp.services.checkout import CompletedSale, ScanKind
 from posapp.services.loyalty import CustomerSummary
 from posapp.services.overview import shop_overview
-from posapp.services.printing import PrintRun
 from posapp.services.settings import load_settings
+
+if TYPE_CHECKING:
+    from posapp.services.printing import PrintRun
 
 FLASH_FROM = QColor("#f97066")
 FLASH_TO = QColor("#fef3f2")
@@ -990,6 +992,8 @@ class CheckoutWindow(QMainWindow):
 
     def open_card(self, member: CustomerSummary) -> None:
         """The member's card as a PDF, opened in the system's viewer to print it."""
+        from posapp.output.card import CardDocument, write_card_pdf  # reportlab: loaded when used
+
         assert member.card_number is not None
         path = data_dir() / "cards" / f"{member.card_number}.pdf"
         try:
