@@ -137,9 +137,17 @@ class LoyaltyDays(RuleBasedStateMachine):
         goods=st.lists(st.sampled_from(["bread", "milk", "coffee"]), min_size=1, max_size=4),
         take_points=st.booleans(),
         take_voucher=st.booleans(),
+        retried=st.booleans(),
         pay_cash=st.booleans(),
     )
-    def sell(self, goods: list[str], take_points: bool, take_voucher: bool, pay_cash: bool) -> None:
+    def sell(
+        self,
+        goods: list[str],
+        take_points: bool,
+        take_voucher: bool,
+        pay_cash: bool,
+        retried: bool,
+    ) -> None:
         self.ran["sell"] += 1
         shop = self.shop
         cart = ring_up(shop, self.card, *(getattr(shop, name) for name in goods))
@@ -176,13 +184,17 @@ class LoyaltyDays(RuleBasedStateMachine):
             self.model.visit_days.append(today)
         assert done.loyalty.balance == self.model.balance
         self.sold.append(SoldModel(done, cart, expected, spent))
+        if retried:  # the till timed out waiting for the answer and posts the sale again
+            self._post_again(self.sold[-1])
 
     @precondition(lambda self: bool(self.sold))
     @rule(pick=st.integers(min_value=0))
     def post_again(self, pick: int) -> None:
-        """A retry after a timeout: the same cart, posted again, records and grants nothing."""
+        """A retry later (another day, even): the same cart records and grants nothing."""
+        self._post_again(self.sold[pick % len(self.sold)])
+
+    def _post_again(self, sold: SoldModel) -> None:
         self.ran["post_again"] += 1
-        sold = self.sold[pick % len(self.sold)]
         before = ledger_sum(self.shop.uow, self.customer_id)
 
         again = checkout.complete_sale(self.shop.uow, self.shop.cashier, sold.cart)
