@@ -519,9 +519,7 @@ def main() -> None:
     if "memory" not in args.skip:
         print(f"\n== resident memory, window ready and after a {args.lines}-line basket")
         found = memory_runs([small, big], args.lines)
-        worst = max(
-            max(m["VmRSS"], m["VmHWM"]) for ms in found.values() for m in ms
-        )
+        worst = max(max(m["VmRSS"], m["VmHWM"]) for ms in found.values() for m in ms)
         grow = found[big.products][1]["VmRSS"] - found[small.products][1]["VmRSS"]
         results.append(
             (
