@@ -1,0 +1,69 @@
+"""The demo shop at the counter: its card with points and a voucher shows the member, their
+balance and the rewards to take; taking one changes the total."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from posapp.db.uow import UnitOfWork
+from posapp.domain.roles import Actor
+from posapp.gui.app import describe_database, install_translators
+from posapp.gui.checkout.window import CheckoutWindow
+from posapp.gui.models.rewards import Column
+from posapp.services import users
+from posapp.services.demo import DEMO_CARD_WITH_POINTS_AND_VOUCHER, TILL, build_demo_file
+from posapp.services.setup import open_database
+
+BREAD = "4750123000017"  # the demo's Rupjmaize
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UnitOfWork]:
+    path: Path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    build_demo_file(str(path), until=datetime.now(UTC), days=14)
+    uow = open_database(str(path))
+    yield uow
+    uow.engine.dispose()
+
+
+def test_the_demo_card_shows_the_member_their_balance_and_rewards(
+    qtbot: QtBot, qapp: QApplication, demo: UnitOfWork
+) -> None:
+    install_translators(qapp, "en")
+    cashier = next(u for u in users.list_users(demo) if u.name == "Līga")
+    window = CheckoutWindow(
+        demo,
+        Actor(cashier.user_id, cashier.name, cashier.role),
+        TILL,
+        language="en",
+        database_label=describe_database(demo.engine.url),
+    )
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    for _ in range(3):
+        window.handle_scan(BREAD)  # 7,05
+
+    window.handle_scan(DEMO_CARD_WITH_POINTS_AND_VOUCHER)
+
+    assert window.ui.customerNameLabel.text() == "Andris Ziediņš"
+    assert "points: 600" in window.ui.customerDetailLabel.text()
+    model = window.customer_panel.rewards
+    rewards = [model.index(row, Column.COST).data() for row in range(model.rowCount())]
+    assert "voucher" in rewards and "500 pts" in rewards
+    row = rewards.index("500 pts")  # €5 off
+    before = window.cart.total
+    qtbot.keyClick(
+        window.ui.cartView, Qt.Key(Qt.Key.Key_1 + row), Qt.KeyboardModifier.ControlModifier
+    )
+    assert window.cart.total == before - Decimal("5.00"), window.banner_text()
