@@ -40,7 +40,6 @@ import cProfile
 import gc
 import math
 import os
-import platform
 import pstats
 import random
 import sqlite3
@@ -53,9 +52,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy
+from bulk import DATA_DIR
 from catalog_db import (
-    DATA_DIR,
     DEFAULT_PRODUCTS,
     TILL,
     Shop,
@@ -66,9 +64,8 @@ from catalog_db import (
     working_copy,
 )
 from sqlalchemy import event
-from stats import Stats
+from stats import Stats, build_note, environment, report_load, report_targets
 
-import posapp
 from posapp.db.engine import SQLITE_BUSY_SECONDS
 from posapp.db.uow import UnitOfWork
 from posapp.domain.barcodes import BarcodeRules
@@ -488,10 +485,6 @@ def check_database(raw: sqlite3.Connection, till_id: int, expected_sales: int) -
 # --------------------------------------------------------------------------- main
 
 
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "FAIL"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(
         description="Barcode lookup and sale completion on a big SQLite catalogue."
@@ -521,17 +514,11 @@ def main() -> int:
     cached = ensure_catalog(args.products, rebuild=args.rebuild)
     shop = working_copy(cached, DATA_DIR / f"run-{args.products}.sqlite")
     size = shop.path.stat().st_size / 2**20
-    built = (
-        f"built in {cached.build_seconds:.1f} s"
-        if cached.build_seconds is not None
-        else "cached build"
-    )
+    built = build_note(cached.build_seconds)
     print(
         f"\nposapp checkout benchmark, {datetime.now().astimezone():%Y-%m-%d %H:%M %Z}\n"
         f"  {args.products:,} products, {size:,.0f} MiB ({built}); working copy {shop.path.name}\n"
-        f"  Python {platform.python_version()}, SQLAlchemy {sqlalchemy.__version__}, "
-        f"SQLite {sqlite3.sqlite_version}, {platform.machine()}, {_cpus()} CPUs\n"
-        f"  posapp imported from {Path(posapp.__file__).resolve().parent.parent}\n"
+        f"  {environment()}\n"
         f"  WAL, synchronous=FULL, foreign_keys=ON on both posapp's engine and the raw "
         f"connection; gc off in timed loops\n",
         flush=True,
@@ -566,13 +553,12 @@ def main() -> int:
         f"{'sale    completion - raw (posapp overhead)':<50} {'':>6} "
         f"{posapp_sale.p50 - raw_sale.p50:>9.3f} {posapp_sale.p99 - raw_sale.p99:>9.3f}"
     )
-    load = os.getloadavg()
-    print(f"(measured in {elapsed:.0f} s; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f})")
-    if load[0] > _cpus() / 2:
-        print(
-            "WARNING: the machine was busy while measuring; disk and CPU contention from other "
-            "processes distort the figures (the ratio most: it depends on the fsync time)."
-        )
+    report_load(
+        elapsed,
+        os.getloadavg(),
+        "disk and CPU contention from other processes distort the figures (the ratio most: "
+        "it depends on the fsync time).",
+    )
 
     known, unknown = lookup_stats[0], lookup_stats[1]
     checks = [
@@ -597,18 +583,12 @@ def main() -> int:
             f"{posapp_sale.p99:.3f} / {raw_sale.p99:.3f} ms = {ratio_p99:.2f}x",
         ),
     ]
-    print("\nTargets:")
-    for name, ok, figure in checks:
-        print(f"  [{verdict(ok)}] {name:<42} {figure}")
-    overall = all(ok for _name, ok, _figure in checks)
-    if not same_statements:
-        print("  [????] the raw baseline does not send complete_sale()'s SQL (see the warning)")
-    print(f"\nVERDICT: {verdict(overall)}" + ("" if overall else " (a target is missed)"))
+    report_targets(
+        checks,
+        same_statements,
+        "the raw baseline does not send complete_sale()'s SQL (see the warning)",
+    )
     return 0  # a measurement, not a test
-
-
-def _cpus() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 0
 
 
 if __name__ == "__main__":

@@ -6,11 +6,12 @@ Only the bulk rows -- categories, products with their search keys, the
 products' search words and their barcodes -- are written with the stdlib
 sqlite3 module: executemany inside one transaction, with
 synchronous=OFF and foreign key checks off while building (the rows are
-valid by construction). Raw inserts bypass the ORM events that keep
-products.search_key, products.sku_key and product_search_words (posapp/db/models.py),
-so build() computes them itself with the same functions (posapp.domain.text).
-The finished file is checkpointed and renamed into
-place, so an interrupted build never leaves a half-built cache behind.
+valid by construction; see bulk.py, shared with members_db.py). Raw inserts
+bypass the ORM events that keep products.search_key, products.sku_key and
+product_search_words (posapp/db/models.py), so build() computes them itself
+with the same functions (posapp.domain.text). The finished file is
+checkpointed and renamed into place, so an interrupted build never leaves a
+half-built cache behind.
 
 The cache lives in bench/data/ (git-ignored), one file per product count and
 schema revision. Benchmarks copy it to a working file before they write
@@ -25,25 +26,31 @@ from __future__ import annotations
 
 import argparse
 import random
-import shutil
-import sqlite3
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import select
+from bulk import (
+    DATA_DIR,
+    add_staff,
+    building_file,
+    bulk_connection,
+    cached,
+    copy_database,
+    describe,
+    head_revision,
+    publish,
+)
 
-from posapp.db import schema
-from posapp.db.models import SEARCH_KEY_LENGTH, Till, User
+from posapp.db.models import SEARCH_KEY_LENGTH
 from posapp.domain.barcodes import make_ean13
-from posapp.domain.roles import Actor, Role
+from posapp.domain.roles import Actor
 from posapp.domain.text import code_key, search_key, word_keys
-from posapp.services import shifts, users
+from posapp.services import shifts
 from posapp.services.setup import LATVIAN_VAT_RATES, open_database, prepare_shop
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_PRODUCTS = 1_000_000
 TILL = "T1"
 CATEGORIES = 200
@@ -120,20 +127,7 @@ def is_by_weight(product_no: int) -> bool:
 
 
 def cache_path(products: int) -> Path:
-    revision = _head_revision()
-    return DATA_DIR / f"catalog-{products}-{revision}-f{BUILD_FORMAT}.sqlite"
-
-
-def _head_revision() -> str:
-    """posapp's newest schema revision, whichever way this version of posapp.db.schema says it."""
-    constant = getattr(schema, "HEAD_REVISION", None)
-    if isinstance(constant, str):
-        return constant
-    for name in ("alembic_head", "head_revision"):
-        function = getattr(schema, name, None)
-        if callable(function):
-            return str(function())
-    raise RuntimeError("posapp.db.schema names no head revision")
+    return DATA_DIR / f"catalog-{products}-{head_revision()}-f{BUILD_FORMAT}.sqlite"
 
 
 def ensure_catalog(products: int = DEFAULT_PRODUCTS, *, rebuild: bool = False) -> Shop:
@@ -141,25 +135,20 @@ def ensure_catalog(products: int = DEFAULT_PRODUCTS, *, rebuild: bool = False) -
     if not 1 <= products <= _MAX_PRODUCTS:
         raise ValueError(f"products must be 1..{_MAX_PRODUCTS}, got {products}")
     path = cache_path(products)
-    seconds: float | None = None
-    if rebuild or not path.exists():
-        seconds = build(path, products)
+    seconds = cached(path, lambda building: build(building, products), rebuild=rebuild)
     return _describe(path, products, seconds)
 
 
 def working_copy(shop: Shop, target: Path) -> Shop:
     """Copy the cached database to `target` (replacing it), for a run that writes."""
-    _remove_database(target)
-    shutil.copyfile(shop.path, target)
+    copy_database(shop.path, target)
     return Shop(target, shop.products, shop.till_id, shop.cashier, shop.build_seconds)
 
 
 def build(path: Path, products: int) -> float:
     """Build the database at `path`; returns the seconds it took (and prints phases)."""
     started = time.perf_counter()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    building = path.with_name(path.name + ".building")
-    _remove_database(building)
+    building = building_file(path)
 
     print(f"building {products:,} products into {path.name} ...", flush=True)
     # Schema and reference data through posapp itself. durable=False (synchronous=OFF)
@@ -168,23 +157,14 @@ def build(path: Path, products: int) -> float:
     uow = open_database(str(building), durable=False)
     try:
         prepare_shop(uow, TILL)
-        cli = Actor.command_line()
-        users.add_user(uow, cli, "Ilze", Role.OWNER, "1111")
-        users.add_user(uow, cli, "Māris", Role.MANAGER, "2222")
-        cashier = users.add_user(uow, cli, "Līga", Role.CASHIER, "3333")
-        shifts.open_shift(
-            uow, Actor(cashier.user_id, cashier.name, cashier.role), TILL, OPENING_FLOAT
-        )
+        shifts.open_shift(uow, add_staff(uow).cashier, TILL, OPENING_FLOAT)
     finally:
         uow.engine.dispose()
     schema_done = time.perf_counter()
     print(f"  schema, VAT rates, till, users, shift: {schema_done - started:6.1f} s", flush=True)
 
-    connection = sqlite3.connect(building, isolation_level=None)
+    connection = bulk_connection(building)
     try:
-        connection.execute("PRAGMA synchronous=OFF")
-        connection.execute("PRAGMA foreign_keys=OFF")
-        connection.execute("PRAGMA cache_size=-262144")  # 256 MiB while building
         vat_ids = {
             Decimal(rate).scaleb(-2): vat_id
             for vat_id, rate in connection.execute("SELECT id, rate FROM vat_rates")
@@ -221,12 +201,10 @@ def build(path: Path, products: int) -> float:
         connection.execute("COMMIT")
         barcodes_done = time.perf_counter()
         print(f"  barcodes:                               {barcodes_done - products_done:6.1f} s")
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
+    except BaseException:
         connection.close()
-    building.replace(path)
-    for suffix in ("-wal", "-shm"):
-        Path(str(building) + suffix).unlink(missing_ok=True)
+        raise
+    publish(connection, building, path)
     seconds = time.perf_counter() - started
     size = path.stat().st_size / 2**20
     print(f"  checkpoint and rename:                  {time.perf_counter() - barcodes_done:6.1f} s")
@@ -296,24 +274,10 @@ def _product_rows(products: int, vat_ids: dict[Decimal, int]) -> Iterator[Produc
 
 
 def _describe(path: Path, products: int, build_seconds: float | None) -> Shop:
-    uow = open_database(str(path))
-    try:
-        with uow:
-            session = uow.session
-            till_id = session.scalars(select(Till.id).where(Till.code == TILL)).one()
-            cashier = session.scalars(select(User).where(User.role == Role.CASHIER.value)).one()
-            actor = Actor(cashier.id, cashier.name, Role(cashier.role))
-            count = uow.connection.exec_driver_sql("SELECT max(id) FROM products").scalar_one()
-        if count != products:
-            raise RuntimeError(f"{path} holds {count} products, expected {products}; rebuild it")
-    finally:
-        uow.engine.dispose()
-    return Shop(path, products, till_id, actor, build_seconds)
-
-
-def _remove_database(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
+    till_id, cashier, (count,) = describe(path, TILL, "products")
+    if count != products:
+        raise RuntimeError(f"{path} holds {count} products, expected {products}; rebuild it")
+    return Shop(path, products, till_id, cashier, build_seconds)
 
 
 def main() -> None:
