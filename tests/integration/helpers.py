@@ -56,14 +56,14 @@ def upgrade_to(database_url: str, revision: str) -> None:
 
 
 def query_plan(uow: UnitOfWork, statement: Executable, params: dict[str, Any]) -> str:
-    """The database's plan for a statement as the search sends it."""
+    """The database's plan for a statement as the search sends it (a list for an
+    expanding IN parameter is written out, as the driver gets it)."""
     with uow:
         connection = uow.connection
-        compiled = statement.compile(connection)
-        sql = str(compiled)
-        values = compiled.construct_params(params)
+        expanded = statement.compile(connection).construct_expanded_state(params)
+        sql, values = expanded.statement, expanded.parameters
         if connection.dialect.name == "sqlite":
-            positional = tuple(values[name] for name in compiled.positiontup or ())
+            positional = tuple(values[name] for name in expanded.positiontup or ())
             rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", positional).all()
             return "\n".join(str(row[-1]) for row in rows)
         rows = connection.exec_driver_sql(f"EXPLAIN {sql}", values).all()
