@@ -47,7 +47,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
 from posapp.domain.loyalty import Stage, birthday_near, stage_name
-from posapp.i18n import N_, format_day_month, translations
+from posapp.i18n import N_, _, format_day_month, translations
 
 
 class ReminderKind(Enum):
@@ -63,6 +63,27 @@ class ReminderKind(Enum):
     STAGE_REACHED = "stage_reached"
     REWARD_TODAY = "reward_today"
     POINTS_EXPIRING = "points_expiring"
+
+
+_KIND_NAMES = {
+    ReminderKind.BIRTHDAY: N_("Birthday"),
+    ReminderKind.ANNIVERSARY: N_("Membership anniversary"),
+    ReminderKind.LAST_VISIT: N_("Last visit"),
+    ReminderKind.USUAL_ITEMS: N_("Usual items"),
+    ReminderKind.NOTE: N_("Note or preference"),
+    ReminderKind.PROMISE_DUE: N_("Promise due"),
+    ReminderKind.PROMISE_OVERDUE: N_("Promise overdue"),
+    ReminderKind.COMPLAINT: N_("Complaint"),
+    ReminderKind.WELCOME_BACK: N_("Welcome back"),
+    ReminderKind.STAGE_REACHED: N_("Stage reached"),
+    ReminderKind.REWARD_TODAY: N_("Reward to use today"),
+    ReminderKind.POINTS_EXPIRING: N_("Points expiring"),
+}
+
+
+def kind_name(kind: ReminderKind) -> str:
+    """What to call a kind of reminder (in the core's language), as lists and reports do."""
+    return _(_KIND_NAMES[kind])
 
 
 # --------------------------------------------------------------------------- templates
