@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
@@ -239,7 +240,7 @@ def read_care(uow: UnitOfWork, customer_id: int, card_number: str | None = None)
     A customer merged into another is that other one (CustomerCare.summary says who).
     """
     settings = read_settings(uow)
-    summary = read_summary(uow, customer_id, card_number)
+    summary = read_summary(uow, customer_id, card_number, settings)
     facts = _facts(uow, settings, summary)
     rules = settings.reminders.rules(language(), settings.loyalty.birthday_window_days)
     now = uow.now().astimezone(shop_time_zone(settings.time_zone)[1])
@@ -413,20 +414,10 @@ def add_note(
     """A note for colleagues (what you noticed), or a preference (what they like)."""
     require(actor, Permission.SELL)
     text = _text(text, NOTE_LENGTH, _("Write the note first."))
-    with uow.writing():
-        customer = _kept_customer(uow, customer_id)
-        uow.connection.execute(
-            insert(CustomerNote).values(
-                customer_id=customer,
-                kind="preference" if preference else "note",
-                text=text,
-                user_id=actor.user_id,
-                at=uow.now(),
-            )
-        )
-        care = read_care(uow, customer)
-        uow.commit()
-    return care
+    kind = "preference" if preference else "note"
+    return _add(
+        uow, CustomerNote, customer_id, kind=kind, text=text, user_id=actor.user_id, at=uow.now()
+    )
 
 
 def add_promise(
@@ -436,23 +427,21 @@ def add_promise(
     product, set an item aside, call back. Taken by the actor, now."""
     require(actor, Permission.SELL)
     text = _text(text, PROMISE_LENGTH, _("Say what was promised."))
-    with uow.writing():
-        settings = read_settings(uow)
-        if due_on < settings.local_date(uow.now()):
+
+    def not_past(today: date) -> None:
+        if due_on < today:
             raise InvalidInput(_("A promise is due today or later. Check the date."))
-        customer = _kept_customer(uow, customer_id)
-        uow.connection.execute(
-            insert(Promise).values(
-                customer_id=customer,
-                what=text,
-                due_on=due_on,
-                taken_by=actor.user_id,
-                taken_at=uow.now(),
-            )
-        )
-        care = read_care(uow, customer)
-        uow.commit()
-    return care
+
+    return _add(
+        uow,
+        Promise,
+        customer_id,
+        not_past,
+        what=text,
+        due_on=due_on,
+        taken_by=actor.user_id,
+        taken_at=uow.now(),
+    )
 
 
 def resolve_promise(
@@ -480,20 +469,15 @@ def add_complaint(
     require(actor, Permission.SELL)
     what = _text(what, COMPLAINT_LENGTH, _("Say what happened."))
     promised = _text(promised, COMPLAINT_LENGTH, None) if promised and promised.strip() else None
-    with uow.writing():
-        customer = _kept_customer(uow, customer_id)
-        uow.connection.execute(
-            insert(Complaint).values(
-                customer_id=customer,
-                what=what,
-                promised=promised,
-                taken_by=actor.user_id,
-                taken_at=uow.now(),
-            )
-        )
-        care = read_care(uow, customer)
-        uow.commit()
-    return care
+    return _add(
+        uow,
+        Complaint,
+        customer_id,
+        what=what,
+        promised=promised,
+        taken_by=actor.user_id,
+        taken_at=uow.now(),
+    )
 
 
 def resolve_complaint(uow: UnitOfWork, actor: Actor, complaint_id: int, how: str) -> CustomerCare:
@@ -502,6 +486,25 @@ def resolve_complaint(uow: UnitOfWork, actor: Actor, complaint_id: int, how: str
     how = _text(how, RESOLUTION_LENGTH, _("Say how the complaint was put right."))
     with uow.writing():
         customer = _resolve(uow, Complaint, actor, complaint_id, "resolved", how, uow.now())
+        care = read_care(uow, customer)
+        uow.commit()
+    return care
+
+
+def _add(
+    uow: UnitOfWork,
+    model: type[CustomerNote] | type[Promise] | type[Complaint],
+    customer_id: int,
+    check: Callable[[date], None] | None = None,
+    **values: Any,
+) -> CustomerCare:
+    """Write a note, promise or complaint about the customer (or the record they were
+    merged into); `check` may refuse it for the shop's day first."""
+    with uow.writing():
+        if check is not None:
+            check(read_settings(uow).local_date(uow.now()))
+        customer = _kept_customer(uow, customer_id)
+        uow.connection.execute(insert(model).values(customer_id=customer, **values))
         care = read_care(uow, customer)
         uow.commit()
     return care

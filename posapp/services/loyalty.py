@@ -421,10 +421,14 @@ def customer_summary(uow: UnitOfWork, customer_id: int) -> CustomerSummary:
 
 
 def read_summary(
-    uow: UnitOfWork, customer_id: int, card_number: str | None = None
+    uow: UnitOfWork,
+    customer_id: int,
+    card_number: str | None = None,
+    settings: ShopSettings | None = None,
 ) -> CustomerSummary:
-    """CustomerSummary inside the caller's transaction (checkout.scan uses it)."""
-    settings = read_settings(uow)
+    """CustomerSummary inside the caller's transaction (checkout.scan uses it); `settings`,
+    if the caller has read them in it already."""
+    settings = settings or read_settings(uow)
     loyalty = settings.loyalty
     account = _member(uow, customer_id, loyalty.stage_rules(), lock=False)
     connection = uow.connection

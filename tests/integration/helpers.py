@@ -9,12 +9,13 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any, TypeVar
 
 from alembic import command
-from sqlalchemy import Executable, func, select, text
+from sqlalchemy import Executable, event, func, select, text
 from sqlalchemy.engine import make_url
 
 from posapp.db import schema
@@ -68,6 +69,21 @@ def query_plan(uow: UnitOfWork, statement: Executable, params: dict[str, Any]) -
             return "\n".join(str(row[-1]) for row in rows)
         rows = connection.exec_driver_sql(f"EXPLAIN {sql}", values).all()
         return "\n".join(str(row[0]) for row in rows)
+
+
+@contextmanager
+def statements_sent(uow: UnitOfWork) -> Iterator[list[str]]:
+    """The SQL statements sent to the database inside the `with` block, in order."""
+    sent: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        sent.append(statement)
+
+    event.listen(uow.engine, "before_cursor_execute", record)
+    try:
+        yield sent
+    finally:
+        event.remove(uow.engine, "before_cursor_execute", record)
 
 
 def rules(uow: UnitOfWork) -> BarcodeRules:

@@ -12,7 +12,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from posapp.db.models import (
     CardOffer,
@@ -36,7 +36,7 @@ from posapp.services.settings import (
     update_settings,
 )
 from tests.conftest import Shop
-from tests.integration.helpers import count, pay_exact, ring_up, sell
+from tests.integration.helpers import count, pay_exact, ring_up, sell, statements_sent
 from tests.integration.loyalty_helpers import Clock, give_points, set_loyalty, use_clock
 
 pytestmark = pytest.mark.usefixtures("quick_pin_hashes")
@@ -117,22 +117,12 @@ def test_a_members_sales_keep_the_facts_the_reminders_need(shop: Shop, clock: Cl
 
 
 def test_a_sale_without_a_customer_sends_nothing_for_reminders(shop: Shop) -> None:
-    sent: list[str] = []
-
-    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        sent.append(statement)
-
     plain = pay_exact(ring_up(shop, shop.bread, shop.milk))
     with_card = pay_exact(ring_up(shop, shop.customer_card, shop.bread, shop.milk))
-    event.listen(shop.uow.engine, "before_cursor_execute", record)
-    try:
+    with statements_sent(shop.uow) as plain_sent:
         checkout.complete_sale(shop.uow, shop.cashier, plain)
-        plain_sent = list(sent)
-        sent.clear()
+    with statements_sent(shop.uow) as member_sent:
         checkout.complete_sale(shop.uow, shop.cashier, with_card)
-        member_sent = list(sent)
-    finally:
-        event.remove(shop.uow.engine, "before_cursor_execute", record)
 
     care_tables = ("customer_products", "loyalty_accounts", "reminder_", "customer_notes")
     assert not [s for s in plain_sent if any(table in s for table in care_tables)]

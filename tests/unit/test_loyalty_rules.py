@@ -422,25 +422,34 @@ def fifo_left_of_old_credits(events: list[tuple[datetime, int]], cutoff: datetim
     return sum(int(lot[1]) for lot in lots if lot[0] <= cutoff)  # type: ignore[operator,call-overload]
 
 
-@settings(max_examples=300, deadline=None)
-@given(
-    st.lists(
-        st.tuples(st.integers(min_value=0, max_value=700), st.integers(-300, 300)),
-        max_size=30,
-    ),
-    st.integers(min_value=0, max_value=800),
+# (day, points) moves of a ledger over two years: credits and debits.
+LEDGER_MOVES = st.lists(
+    st.tuples(st.integers(min_value=0, max_value=700), st.integers(-300, 300)), max_size=30
 )
-def test_expiry_is_what_is_left_of_the_old_credits_oldest_first(
-    moves: list[tuple[int, int]], cutoff_day: int
-) -> None:
+
+
+def ledger(
+    moves: list[tuple[int, int]], until_day: int = 700
+) -> tuple[list[tuple[datetime, int]], int]:
+    """The entries (at, points) the moves up to `until_day` make, oldest first, and the
+    balance; a debit never takes the balance below zero."""
     events: list[tuple[datetime, int]] = []
     balance = 0
     for day, points in sorted(moves):
-        points = max(points, -balance)  # a balance never goes below zero
-        if points == 0:
+        points = max(points, -balance)
+        if day > until_day or points == 0:
             continue
         balance += points
-        events.append((START + timedelta(days=day), points))
+        events.append((START + timedelta(days=day, hours=10), points))
+    return events, balance
+
+
+@settings(max_examples=300, deadline=None)
+@given(LEDGER_MOVES, st.integers(min_value=0, max_value=800))
+def test_expiry_is_what_is_left_of_the_old_credits_oldest_first(
+    moves: list[tuple[int, int]], cutoff_day: int
+) -> None:
+    events, balance = ledger(moves)
     cutoff = START + timedelta(days=cutoff_day)
 
     expiring = points_to_expire(events, cutoff)
@@ -488,10 +497,7 @@ def test_points_about_to_expire_and_when() -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(
-        st.tuples(st.integers(min_value=0, max_value=700), st.integers(-300, 300)),
-        max_size=30,
-    ),
+    LEDGER_MOVES,
     st.integers(min_value=0, max_value=800),
     st.integers(min_value=1, max_value=18),
     st.integers(min_value=0, max_value=60),
@@ -499,15 +505,7 @@ def test_points_about_to_expire_and_when() -> None:
 def test_points_expiring_from_the_recent_credits_is_what_the_whole_ledger_says(
     moves: list[tuple[int, int]], now_day: int, months: int, within: int
 ) -> None:
-    events: list[tuple[datetime, int]] = []
-    balance = 0
-    for day, points in sorted(moves):
-        if day > now_day:
-            break
-        points = max(points, -balance)
-        if points:
-            balance += points
-            events.append((START + timedelta(days=day, hours=10), points))
+    events, balance = ledger(moves, until_day=now_day)
     now = START + timedelta(days=now_day, hours=15)
     recent = [(at, p) for at, p in events if p > 0 and at > months_before(now, months)]
 
