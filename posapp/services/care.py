@@ -358,7 +358,8 @@ def mark_reminder(
 
     A promise's reminder marked done keeps the promise (it is resolved as done). A
     complaint cannot be marked: it stays until resolve_complaint() says how it was put
-    right. A reminder another till has just marked is not marked twice.
+    right. A reminder another till has marked meanwhile is not marked twice: the call says
+    it is no longer shown.
     """
     require(actor, Permission.SELL)
     try:

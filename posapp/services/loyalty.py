@@ -739,7 +739,10 @@ _CATEGORY_IDS = select(Category.name, Category.id).where(
 def record_sale(
     uow: UnitOfWork, actor: Actor, cart: Cart, sale_id: int, now: datetime
 ) -> LoyaltyOutcome:
-    """Inside complete_sale()'s transaction: spend, use, earn and issue what the sale does.
+    """Inside complete_sale()'s transaction: spend, use, earn and issue what the sale does,
+    and keep the member's reminder facts (posapp.services.care): what this sale was, their
+    usual days between visits (in the account's own UPDATE) and their usual items (one
+    upsert).
 
     Raises (so that nothing of the sale is recorded) NotEnoughPoints when the
     customer's points no longer cover the rewards, VoucherNotUsable when a
