@@ -441,6 +441,7 @@ def _settings_set(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from posapp.domain.reminders import kind_name
     from posapp.services.demo import TILL, build_demo_file
 
     target = args.db or Config.demo_database()
@@ -495,6 +496,9 @@ def _demo(args: argparse.Namespace) -> int:
             if card.vouchers and not card.blocked:
                 held += ", " + _("vouchers {codes}").format(codes=", ".join(card.vouchers))
             print(f"    {card.number}  {card.name:<18} {held}")
+            if card.reminders:
+                kinds = ", ".join(kind_name(kind) for kind in card.reminders)
+                print(" " * 21 + _("reminds of: {kinds}").format(kinds=kinds))
     if args.open:
         from posapp.gui.app import run
 

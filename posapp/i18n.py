@@ -82,4 +82,11 @@ def format_date(day: date) -> str:
     return dates.format_date(day, "medium", locale=_LOCALES[_language])
 
 
+def format_day_month(day: date, language: str, *, with_year: bool = False) -> str:
+    """A day of the year in `language`: "2 Jan", "2. janv."; with the year "2 Jan 2026",
+    "2026. g. 2. janv."."""
+    skeleton = "yMMMd" if with_year else "MMMd"
+    return dates.format_skeleton(skeleton, day, locale=_LOCALES[language_code(language)])
+
+
 set_language(os.environ.get("POSAPP_LANGUAGE", "en"))

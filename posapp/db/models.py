@@ -31,6 +31,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column
 from sqlalchemy.types import TypeEngine
 
 from posapp.db.types import Cents, ScaledDecimal, Thousandths, UtcDateTime
+from posapp.domain.reminders import ReminderKind
 from posapp.domain.text import code_key, search_key, word_keys
 
 NAMING = {
@@ -221,6 +222,11 @@ class LoyaltyAccount(Base):
     five_star_ratings: Mapped[int] = mapped_column(server_default=text("0"))
     # The year whose birthday voucher was issued (one a year).
     birthday_reward_year: Mapped[int | None]
+    # The facts of staff reminders (posapp.domain.reminders), kept by the sale like the
+    # rest: what the last sale was (a JSON list of a few product names), and the usual
+    # days between visits (posapp.domain.reminders.next_visit_interval).
+    last_items: Mapped[str | None] = mapped_column(Text)
+    visit_interval: Mapped[Decimal | None] = mapped_column(ScaledDecimal(1))
     __table_args__ = (
         CheckConstraint("balance >= 0", name="balance"),
         CheckConstraint(f"stage IN {STAGES!r}", name="stage"),
@@ -271,7 +277,9 @@ class PointsEntry(Base):
     __table_args__ = (
         UniqueConstraint("kind", "key", name="uq_points_entries_kind_key"),
         CheckConstraint(f"kind IN {POINTS_KINDS!r}", name="kind"),
-        Index("ix_points_entries_customer_at", "customer_id", "at"),
+        # A customer's entries in time order, with their points: what is about to expire
+        # is read from the index alone (posapp.services.care).
+        Index("ix_points_entries_customer_at_points", "customer_id", "at", "points"),
         # However an entry is keyed: a sale earns points once.
         Index(
             "uq_points_entries_earned_per_sale",
@@ -286,11 +294,13 @@ class PointsEntry(Base):
 class StageChange(Base):
     __tablename__ = "stage_changes"
     id: Mapped[int] = mapped_column(primary_key=True)
-    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
     from_stage: Mapped[str] = mapped_column(String(10))
     to_stage: Mapped[str] = mapped_column(String(10))
     at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
     sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"), index=True)
+    # A customer's changes in order: their latest is one index lookup (a stage just reached).
+    __table_args__ = (Index("ix_stage_changes_customer_id_id", "customer_id", "id"),)
 
 
 class Rating(Base):
@@ -305,6 +315,131 @@ class Rating(Base):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
     __table_args__ = (CheckConstraint("rating BETWEEN 1 AND 5", name="rating"),)
+
+
+class CustomerProduct(Base):
+    """In how many sales a customer bought a product, kept as each sale commits: their
+    usual items are the top of it, read by index."""
+
+    __tablename__ = "customer_products"
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
+    sales: Mapped[int]
+    last_bought_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    __table_args__ = (
+        Index("ix_customer_products_usual", "customer_id", "sales", "last_bought_at"),
+        Index("ix_customer_products_product_id", "product_id"),
+    )
+
+
+NOTE_KINDS = ("note", "preference")
+
+
+class CustomerNote(Base):
+    """What a colleague noticed about a customer (a note), or what they like (a preference)."""
+
+    __tablename__ = "customer_notes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    kind: Mapped[str] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Text)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    __table_args__ = (
+        CheckConstraint(f"kind IN {NOTE_KINDS!r}", name="kind"),
+        Index("ix_customer_notes_customer_id_id", "customer_id", "id"),
+    )
+
+
+PROMISE_STATUSES = ("open", "done", "cancelled")
+
+
+class Promise(Base):
+    """Something the shop agreed to do for a customer by a day (order a product, set an
+    item aside, call back): open until it is done or cancelled, by whom, when and how."""
+
+    __tablename__ = "promises"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    what: Mapped[str] = mapped_column(Text)  # what was promised
+    due_on: Mapped[date] = mapped_column(Date())  # the shop's day it is due
+    status: Mapped[str] = mapped_column(String(10), server_default=text("'open'"))
+    taken_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    taken_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    resolved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    resolution: Mapped[str | None] = mapped_column(Text)  # how it was done, or why not
+    __table_args__ = (
+        CheckConstraint(f"status IN {PROMISE_STATUSES!r}", name="status"),
+        CheckConstraint("(status = 'open') = (resolved_at IS NULL)", name="resolved_at"),
+        Index("ix_promises_customer_id_status", "customer_id", "status", "due_on"),
+        Index("ix_promises_status_due_on", "status", "due_on"),
+    )
+
+
+COMPLAINT_STATUSES = ("open", "resolved")
+
+
+class Complaint(Base):
+    """A customer's complaint: what happened and what was promised to put it right. It
+    stays on every till's screen, at that customer's card, until it is resolved."""
+
+    __tablename__ = "complaints"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    what: Mapped[str] = mapped_column(Text)
+    promised: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(10), server_default=text("'open'"))
+    taken_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    taken_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    resolved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    resolution: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (
+        CheckConstraint(f"status IN {COMPLAINT_STATUSES!r}", name="status"),
+        CheckConstraint("(status = 'open') = (resolved_at IS NULL)", name="resolved_at"),
+        Index("ix_complaints_customer_id_status", "customer_id", "status"),
+        Index("ix_complaints_status_taken_at", "status", "taken_at"),
+    )
+
+
+REMINDER_KINDS = tuple(kind.value for kind in ReminderKind)
+
+
+class ReminderAction(Base):
+    """A reminder the cashier marked done or dismissed: who, where and when. Its key names
+    the occasion (posapp.domain.reminders), so it stays away for that occasion."""
+
+    __tablename__ = "reminder_actions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    key: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[str] = mapped_column(String(20))
+    action: Mapped[str] = mapped_column(String(10))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    till_id: Mapped[int | None] = mapped_column(ForeignKey("tills.id"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    __table_args__ = (
+        UniqueConstraint("customer_id", "key", name="uq_reminder_actions_customer_key"),
+        CheckConstraint(f"kind IN {REMINDER_KINDS!r}", name="kind"),
+        CheckConstraint("action IN ('done', 'dismissed')", name="action"),
+    )
+
+
+CARD_OFFER_ANSWERS = ("accepted", "declined", "not_asked")
+
+
+class CardOffer(Base):
+    """After a sale without a card: was the buyer offered one, and what did they say."""
+
+    __tablename__ = "card_offers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), unique=True)
+    answer: Mapped[str] = mapped_column(String(10))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    __table_args__ = (CheckConstraint(f"answer IN {CARD_OFFER_ANSWERS!r}", name="answer"),)
 
 
 class Voucher(Base):

@@ -22,7 +22,7 @@ from enum import Enum
 
 from posapp.domain.cart import CartLine, Payment, PaymentMethod
 from posapp.domain.money import ZERO
-from posapp.i18n import N_, _
+from posapp.i18n import N_, _, translations
 
 
 class Stage(Enum):
@@ -34,9 +34,7 @@ class Stage(Enum):
     ADVOCATE = "advocate"  # a client who brings others or praises the service
 
 
-# The stages' names, marked for the catalogue; translated where shown (a receipt may
-# print in a language of its own: posapp.i18n.translations).
-STAGE_NAMES = {
+_STAGE_NAMES = {
     Stage.VISITOR: N_("Visitor"),
     Stage.BUYER: N_("Buyer"),
     Stage.CLIENT: N_("Client"),
@@ -44,8 +42,10 @@ STAGE_NAMES = {
 }
 
 
-def stage_name(stage: Stage) -> str:
-    return _(STAGE_NAMES[stage])
+def stage_name(stage: Stage, language: str | None = None) -> str:
+    """The stage's name in the printed texts' language, or in `language`."""
+    name = _STAGE_NAMES[stage]
+    return _(name) if language is None else translations(language).gettext(name)
 
 
 # --------------------------------------------------------------------------- stages
@@ -274,6 +274,56 @@ def points_to_expire(entries: Iterable[tuple[datetime, int]], cutoff: datetime) 
         elif at <= cutoff:
             old_credits += points
     return max(old_credits - debits, 0)
+
+
+def expiry_of(credited_at: datetime, months: int) -> datetime:
+    """The first moment at which points credited at `credited_at` are past their `months`:
+    the first `at` with months_before(at, months) >= credited_at.
+
+    The same day and time `months` later; when that month is too short for the day
+    (credited on 31 August, six months on), the first moment of the month after it.
+    """
+    month_index = credited_at.year * 12 + credited_at.month - 1 + months
+    year, month = divmod(month_index, 12)
+    if credited_at.day <= calendar.monthrange(year, month + 1)[1]:
+        return credited_at.replace(year=year, month=month + 1)
+    year, month = divmod(month_index + 1, 12)
+    return credited_at.replace(
+        year=year, month=month + 1, day=1, hour=0, minute=0, second=0, microsecond=0
+    )
+
+
+def points_expiring(
+    balance: int,
+    recent_credits: Sequence[tuple[datetime, int]],
+    now: datetime,
+    months: int,
+    within_days: int,
+) -> tuple[int, datetime] | None:
+    """The points that expire within `within_days` of `now`, and when the first of them do.
+
+    `recent_credits` are the credits (at, points) made after months_before(now, months),
+    oldest first: what is older than that is past its months already. Points are spent
+    oldest first, so what is left of the credits made at or before a cutoff is the
+    balance less the credits made after it (points_to_expire says the same from the
+    whole ledger): only the recent credits and the cached balance are needed.
+    """
+    if months <= 0 or balance <= 0:
+        return None
+    horizon = months_before(now + timedelta(days=within_days), months)
+    expiring = balance - sum(points for at, points in recent_credits if at > horizon)
+    if expiring <= 0:
+        return None
+    # Spent oldest first: the first credit not wholly spent is the first to expire (what
+    # is older than the recent credits is past its months already: it goes now).
+    unspent = balance - sum(points for _at, points in recent_credits)
+    first_due = now
+    for at, points in recent_credits:
+        if unspent > 0:
+            break
+        unspent += points
+        first_due = expiry_of(at, months)
+    return expiring, first_due
 
 
 # --------------------------------------------------------------------------- rewards

@@ -25,6 +25,7 @@ class Permission(Enum):
     MANAGE_CATALOGUE = "manage_catalogue"
     MANAGE_USERS = "manage_users"
     MANAGE_LOYALTY = "manage_loyalty"  # adjust points, merge customers, give vouchers
+    SEE_CUSTOMER_LISTS = "see_customer_lists"  # the owner's care lists, with contact details
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
@@ -82,4 +83,5 @@ def describe(permission: Permission) -> str:
         Permission.MANAGE_CATALOGUE: _("change the product catalogue"),
         Permission.MANAGE_USERS: _("manage users"),
         Permission.MANAGE_LOYALTY: _("change points, vouchers or merge customers"),
+        Permission.SEE_CUSTOMER_LISTS: _("see the customer lists"),
     }[permission]

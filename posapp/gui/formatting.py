@@ -50,6 +50,11 @@ def format_moment(
     return dates.format_datetime(moment, length, tzinfo=zone, locale=locale)
 
 
+def format_day(day: date, language: str) -> str:
+    """A date: "23.11.26" in Latvian, "23/11/2026" in English."""
+    return dates.format_date(day, "short", locale=babel_locale(language))
+
+
 def format_quantity(quantity: Decimal, by_weight: bool, language: str) -> str:
     """A line's quantity: "3" for pieces, "0,352 kg" for goods sold by weight."""
     locale = babel_locale(language)

@@ -27,14 +27,18 @@ from posapp.db.models import Category, Product, ProductBarcode, Sale, VatRate
 from posapp.db.uow import UnitOfWork
 from posapp.domain.barcodes import BarcodeRules, InStoreKind, make_ean13
 from posapp.domain.cart import Cart, Discount, PaymentMethod
+from posapp.domain.loyalty import observed_birthday
 from posapp.domain.money import to_cents
+from posapp.domain.reminders import Reminder, ReminderKind
 from posapp.domain.roles import Actor, Role
 from posapp.errors import InvalidInput, PosError
 from posapp.i18n import _
-from posapp.services import checkout, loyalty, refunds, shifts, users
+from posapp.services import care, checkout, loyalty, refunds, shifts, users
+from posapp.services.care import CardOfferAnswer
 from posapp.services.settings import (
     LoyaltySettings,
     PointsBonus,
+    ReminderSettings,
     RewardSetting,
     RewardTrigger,
     ShopSettings,
@@ -391,19 +395,28 @@ DEMO_CARD_WITH_POINTS_AND_VOUCHER = card_number(1)  # a Client with points for a
 DEMO_CARD_BIRTHDAY = card_number(2)  # their birthday is today: a birthday voucher
 DEMO_CARD_BLOCKED = card_number(3)  # reported lost and replaced: refused with a message
 DEMO_CARD_NEW_MEMBER = card_number(CUSTOMERS)  # enrolled, referred, has not bought yet
+# A regular away for three weeks, who joined two years ago today: an open complaint, an
+# overdue promise, a preference, their usual items, welcome back, the anniversary …
+DEMO_CARD_CARE = card_number(4)
 DEMO_CARDS = (
     DEMO_CARD_WITH_POINTS_AND_VOUCHER,
     DEMO_CARD_BIRTHDAY,
     DEMO_CARD_BLOCKED,
     DEMO_CARD_NEW_MEMBER,
+    DEMO_CARD_CARE,
 )
 REWARD_POINTS = 500
+AWAY_DAYS = 21  # the care card's holder has not been in for this long
+REMINDED_DAYS = 7  # in the last week, cashiers act on reminders at the counter
+OFFERED_DAYS = 60  # in the last two months, buyers without a card are offered one
+CARD_OFFERS = ReminderSettings()  # the shop's default: a card offered to one buyer in three
 
 
 def demo_loyalty(coffee_sku: str) -> LoyaltySettings:
     """The bakery's programme: the defaults, gift cards left out, a free coffee, a bonus."""
     return replace(
         LoyaltySettings(),
+        points_expire_months=6,  # so that some members have points about to expire
         excluded_categories=(GIFT_CARDS,),
         category_bonus=(PointsBonus("Mājražojumi", 2),),
         rewards=(
@@ -453,6 +466,7 @@ class DemoCard:
     balance: int
     vouchers: tuple[str, ...]  # codes valid today
     blocked: bool
+    reminders: tuple[ReminderKind, ...] = ()  # what the cashier is reminded of today
 
 
 @dataclass(frozen=True)
@@ -519,6 +533,7 @@ def build_demo(
     regulars = customers[: len(customers) // 3]
     sales = refunds_made = voids = 0
     completed: list[checkout.CompletedSale] = []
+    refunded_sales: set[int] = set()  # refunded whole: never twice
     for day_index in range(days + 1):
         day = first_day + timedelta(days=day_index)
         if (day.month == 12 and day.day in (25, 26)) or (day.month == 1 and day.day == 1):
@@ -547,8 +562,10 @@ def build_demo(
                 cart = checkout.scan(uow, cashier, cart, label, rules).cart
             if rng.random() < 0.36:
                 customer_id, name = rng.choice(regulars if rng.random() < 0.8 else customers)
-                cart = cart.with_customer(customer_id, name)
-                cart = members.redeem(cashier, cart, rng, clock.moment)
+                if not members.away(customer_id, day):
+                    cart = cart.with_customer(customer_id, name)
+                    cart = members.redeem(cashier, cart, rng, clock.moment)
+                    members.act_on_reminders(cashier, customer_id, day, rng)
             if rng.random() < 0.03:
                 cart = checkout.discount_line(
                     uow, cashier, cart, cart.lines[0].line_id, Discount(percent=Decimal(10))
@@ -566,13 +583,16 @@ def build_demo(
                 continue
             cart = _pay(cart, rng)
             done = checkout.complete_sale(uow, cashier, cart)
+            if cart.customer_id is None and (today - day).days < OFFERED_DAYS:
+                _offer_a_card(uow, cashier, done, rng)
             members.took_note(done)
             members.rate(cashier, done, rng)
             completed.append(done)
             sales += 1
             if rng.random() < 0.004 and len(completed) > 10:
                 original = rng.choice(completed[-40:])
-                if original.kind == "sale":
+                if original.kind == "sale" and original.sale_id not in refunded_sales:
+                    refunded_sales.add(original.sale_id)
                     refunded = refunds.refund(
                         uow,
                         cashier,
@@ -593,6 +613,7 @@ def build_demo(
         shifts.close_shift(uow, cashier, TILL, {PaymentMethod.CASH: report_cash})
         if progress is not None:
             progress(day_index + 1, days + 1)
+    _care_stories(uow, clock, actors, members.ids, today)
     cards = members.cards_to_try(clock)
     return DemoSummary(
         shop_name=SHOP.shop_name,
@@ -810,8 +831,16 @@ class _Members:
             (since - timedelta(days=rng.randint(1, 700), minutes=rng.randint(0, 600)), number)
             for number in range(1, CUSTOMERS)
         )
-        # The card to try as a new member joined just before the history ends.
+        # The card to try as a new member joined just before the history ends; the care
+        # card's holder two years ago today.
         joined.append((since + timedelta(days=(today - since.date()).days - 1), CUSTOMERS))
+        anniversary = observed_birthday(today, today.year - 2)
+        joined = sorted(
+            (datetime.combine(anniversary, time(10), ZoneInfo(SHOP.time_zone)), number)
+            if number == 4
+            else (moment, number)
+            for moment, number in joined
+        )
         people: dict[int, tuple[int, str]] = {}
         for moment, number in joined:
             clock.moment = moment
@@ -887,6 +916,26 @@ class _Members:
         comment = rng.choice(_COMMENTS[rating]) if rng.random() < 0.3 else None
         loyalty.rate_service(self.uow, cashier, outcome.customer_id, rating, comment, done.sale_id)
 
+    def away(self, customer_id: int, day: date) -> bool:
+        """The care card's holder stays away for the last weeks (to be welcomed back)."""
+        return customer_id == self.ids[DEMO_CARD_CARE] and (self.today - day).days < AWAY_DAYS
+
+    def act_on_reminders(
+        self, cashier: Actor, customer_id: int, day: date, rng: random.Random
+    ) -> None:
+        """In the last week, now and then the cashier acts on the first reminder shown (the
+        cards to try keep theirs)."""
+        if (self.today - day).days >= REMINDED_DAYS or customer_id in self._kept():
+            return
+        if rng.random() >= 0.5:
+            return
+        shown = care.customer_reminders(self.uow, customer_id).reminders
+        first = next((r for r in shown if not r.sticky), None)
+        if first is not None:
+            care.mark_reminder(
+                self.uow, cashier, customer_id, first.key, rng.random() < 0.7, till=TILL
+            )
+
     def took_note(self, done: checkout.CompletedSale) -> None:
         outcome = done.loyalty
         if outcome is None or outcome.customer_id is None or outcome.balance is None:
@@ -918,17 +967,81 @@ class _Members:
                 loyalty.issue_voucher(self.uow, self.manager, customer_id, reward, "Dāvana (demo)")
         cards = []
         for number in DEMO_CARDS:
-            summary = loyalty.customer_summary(self.uow, self.ids[number])
+            state = care.customer_reminders(self.uow, self.ids[number])
+            summary = state.summary
+            blocked = number == DEMO_CARD_BLOCKED
             cards.append(
                 DemoCard(
                     number=number,
                     name=summary.name,
                     balance=summary.balance,
                     vouchers=tuple(r.voucher_code for r in summary.available if r.voucher_code),
-                    blocked=number == DEMO_CARD_BLOCKED,
+                    blocked=blocked,
+                    reminders=() if blocked else _kinds(state.reminders),
                 )
             )
         return tuple(cards)
+
+
+def _kinds(reminders: tuple[Reminder, ...]) -> tuple[ReminderKind, ...]:
+    """The kinds of reminder shown, once each, in their rank's order."""
+    return tuple(dict.fromkeys(reminder.kind for reminder in reminders))
+
+
+def _offer_a_card(
+    uow: UnitOfWork, cashier: Actor, done: checkout.CompletedSale, rng: random.Random
+) -> None:
+    """After a sale without a card, as the till suggests: most say no, a few take one."""
+    if CARD_OFFERS.offers_card(done.receipt_number):
+        answer = rng.choices(
+            (CardOfferAnswer.ACCEPTED, CardOfferAnswer.DECLINED, CardOfferAnswer.NOT_ASKED),
+            (8, 62, 30),
+        )[0]
+        care.record_card_offer(uow, cashier, done.sale_id, answer)
+
+
+def _care_stories(
+    uow: UnitOfWork, clock: DemoClock, actors: list[Actor], ids: dict[str, int], today: date
+) -> None:
+    """What the counter noted, promised and heard over the last weeks, so that every kind
+    of reminder appears for someone and the owner's lists have something to act on.
+
+    The care card's holder: a complaint three days ago, a promise two days overdue, a
+    preference. The regular with points: a cake to set aside for today. Others: a
+    complaint and a promise dealt with, a note.
+    """
+    owner, manager, liga, janis = actors
+    end = clock.moment
+    zone = ZoneInfo(SHOP.time_zone)
+    care_card, regular = ids[DEMO_CARD_CARE], ids[DEMO_CARD_WITH_POINTS_AND_VOUCHER]
+    others = ids[card_number(5)], ids[card_number(6)]
+
+    def at(days_ago: int, hour: int) -> None:
+        clock.moment = datetime.combine(today - timedelta(days=days_ago), time(hour), zone)
+
+    at(40, 11)
+    care.add_complaint(uow, janis, others[0], "Atlikums izdots par 5 € mazāk", "Atdot starpību")
+    complaint = care.open_complaints(uow, owner)[0].complaint_id
+    at(39, 9)
+    care.resolve_complaint(uow, manager, complaint, "Kase pārskaitīta, 5 € atdoti ar atvainošanos")
+    at(30, 15)
+    care.add_note(uow, liga, care_card, "Kafija ar auzu pienu, bez cukura", preference=True)
+    care.add_note(uow, janis, others[1], "Meita mācās par konditori — pajautājiet, kā sokas")
+    at(12, 10)
+    done = care.add_promise(
+        uow, liga, others[1], "Pasūtīt rudzu miltus 5 kg", today - timedelta(days=8)
+    )
+    at(8, 16)
+    care.resolve_promise(uow, liga, done.reminders[0].refers_to or 0, how="Atdoti veikalā")
+    at(10, 12)
+    care.add_promise(uow, liga, care_card, "Pasūtīt bezglutēna maizi", today - timedelta(days=2))
+    at(3, 13)
+    care.add_complaint(
+        uow, janis, care_card, "Kruasāns bija vakardienas", "Nākamreiz kafija par brīvu"
+    )
+    at(1, 17)
+    care.add_promise(uow, liga, regular, "Nolikt malā veselu medus kūku", today)
+    clock.moment = end
 
 
 def _taking_something(with_reward: Cart, without: Cart) -> Cart:

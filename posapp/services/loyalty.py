@@ -27,6 +27,7 @@ and merge_customers().
 
 from __future__ import annotations
 
+import json
 import uuid as uuid_module
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -47,17 +48,23 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import aliased
 
 from posapp.db.models import (
     Category,
+    Complaint,
     Customer,
     CustomerNameKey,
+    CustomerNote,
+    CustomerProduct,
     CustomerVisit,
     LoyaltyAccount,
     LoyaltyCard,
     NumberSeries,
     PointsEntry,
     Product,
+    Promise,
     Rating,
     Sale,
     StageChange,
@@ -84,6 +91,7 @@ from posapp.domain.loyalty import (
     with_visit,
 )
 from posapp.domain.money import plain_quantity
+from posapp.domain.reminders import next_visit_interval
 from posapp.domain.roles import Actor, Permission, require
 from posapp.domain.text import prefix_upper_bound, search_key
 from posapp.errors import (
@@ -203,14 +211,7 @@ class RatingRecorded:
 
 # --------------------------------------------------------------------------- statements
 
-_ACCOUNT_COLUMNS = (
-    LoyaltyAccount.balance,
-    LoyaltyAccount.stage,
-    LoyaltyAccount.purchases,
-    LoyaltyAccount.visits,
-    LoyaltyAccount.referred_buyers,
-    LoyaltyAccount.five_star_ratings,
-    LoyaltyAccount.birthday_reward_year,
+_CUSTOMER_COLUMNS = (
     Customer.name,
     Customer.address_as,
     Customer.birthday,
@@ -220,14 +221,26 @@ _ACCOUNT_COLUMNS = (
     Customer.marketing_consent,
 )
 _ACCOUNT = (
-    select(*_ACCOUNT_COLUMNS)
+    select(
+        LoyaltyAccount.balance,
+        LoyaltyAccount.stage,
+        LoyaltyAccount.purchases,
+        LoyaltyAccount.visits,
+        LoyaltyAccount.referred_buyers,
+        LoyaltyAccount.five_star_ratings,
+        LoyaltyAccount.birthday_reward_year,
+        LoyaltyAccount.visit_interval,
+        *_CUSTOMER_COLUMNS,
+    )
     .join_from(LoyaltyAccount, Customer, LoyaltyAccount.customer_id == Customer.id)
     .where(LoyaltyAccount.customer_id == bindparam("customer"))
 )
+# An account's columns as a new one has them (a customer written without the ORM).
+_NEW_ACCOUNT = (0, Stage.VISITOR.value, 0, 0, 0, 0, None, None)
 # PostgreSQL: the account's row is held until the transaction ends (SQLite holds the
 # whole database for a writer already).
 _LOCK_ACCOUNT = _ACCOUNT.with_for_update(of=LoyaltyAccount)
-_CUSTOMER_ONLY = select(*_ACCOUNT_COLUMNS[7:]).where(Customer.id == bindparam("customer"))
+_CUSTOMER_ONLY = select(*_CUSTOMER_COLUMNS).where(Customer.id == bindparam("customer"))
 _RECENT_VISITS = (
     select(CustomerVisit.day)
     .where(CustomerVisit.customer_id == bindparam("customer"))
@@ -273,6 +286,8 @@ _SPEND_AND_EARN = (
         first_purchase_at=func.coalesce(LoyaltyAccount.first_purchase_at, bindparam("now")),
         last_purchase_at=bindparam("now"),
         birthday_reward_year=bindparam("birthday_year"),
+        last_items=bindparam("last_items"),
+        visit_interval=bindparam("visit_interval"),
     )
 )
 _CHANGE_BALANCE = (
@@ -316,6 +331,7 @@ class _Account:
     facts: StageFacts
     visits: int
     birthday_reward_year: int | None
+    visit_interval: Decimal | None
     name: str
     address_as: str | None
     birthday: date | None
@@ -341,7 +357,7 @@ def _read_account(
             connection.execute(insert(LoyaltyAccount).values(customer_id=customer_id))
             row = connection.execute(_LOCK_ACCOUNT, {"customer": customer_id}).one()
         else:
-            row = (0, Stage.VISITOR.value, 0, 0, 0, 0, None, *customer)  # an account's defaults
+            row = (*_NEW_ACCOUNT, *customer)
     (
         balance,
         stage,
@@ -350,6 +366,7 @@ def _read_account(
         referred_buyers,
         five_star,
         birthday_year,
+        visit_interval,
         name,
         address_as,
         birthday,
@@ -370,6 +387,7 @@ def _read_account(
         facts=StageFacts(purchases, recent, referred_buyers, five_star),
         visits=visits,
         birthday_reward_year=birthday_year,
+        visit_interval=visit_interval,
         name=name,
         address_as=address_as,
         birthday=birthday,
@@ -402,10 +420,14 @@ def customer_summary(uow: UnitOfWork, customer_id: int) -> CustomerSummary:
 
 
 def read_summary(
-    uow: UnitOfWork, customer_id: int, card_number: str | None = None
+    uow: UnitOfWork,
+    customer_id: int,
+    card_number: str | None = None,
+    settings: ShopSettings | None = None,
 ) -> CustomerSummary:
-    """CustomerSummary inside the caller's transaction (checkout.scan uses it)."""
-    settings = read_settings(uow)
+    """CustomerSummary inside the caller's transaction (checkout.scan uses it); `settings`,
+    if the caller has read them in it already."""
+    settings = settings or read_settings(uow)
     loyalty = settings.loyalty
     account = _member(uow, customer_id, loyalty.stage_rules(), lock=False)
     connection = uow.connection
@@ -721,7 +743,10 @@ _CATEGORY_IDS = select(Category.name, Category.id).where(
 def record_sale(
     uow: UnitOfWork, actor: Actor, cart: Cart, sale_id: int, now: datetime
 ) -> LoyaltyOutcome:
-    """Inside complete_sale()'s transaction: spend, use, earn and issue what the sale does.
+    """Inside complete_sale()'s transaction: spend, use, earn and issue what the sale does,
+    and keep the member's reminder facts (posapp.services.care): what this sale was, their
+    usual days between visits (in the account's own UPDATE) and their usual items (one
+    upsert).
 
     Raises (so that nothing of the sale is recorded) NotEnoughPoints when the
     customer's points no longer cover the rewards, VoucherNotUsable when a
@@ -788,6 +813,9 @@ def record_sale(
     occasions, birthday_year = _occasions(loyalty, account, new_visit, visit_number, today)
 
     change = earning.points + referral - spent
+    interval = account.visit_interval
+    if new_visit and account.facts.recent_visits:
+        interval = next_visit_interval(interval, (today - account.facts.recent_visits[0]).days)
     changed = uow.connection.execute(
         _SPEND_AND_EARN,
         {
@@ -799,12 +827,15 @@ def record_sale(
             "today": today,
             "now": now,
             "birthday_year": birthday_year,
+            "last_items": _last_items(cart),
+            "visit_interval": interval,
         },
     ).rowcount
     if changed != 1:  # cannot happen under the row lock; the database decides anyway
         raise _not_enough(account.balance)
     if new_visit:
         uow.connection.execute(_INSERT_VISIT, {"customer_id": customer_id, "day": today})
+    _count_products(uow, customer_id, [(line.product_id, 1, now) for line in cart.lines])
     changes = _stage_changes(customer_id, account.stored_stage, stage_before, stage_after, sale_id)
     issued = _issue_vouchers(uow, settings, customer_id, occasions, sale_id, now, today)
     if referrer is not None:
@@ -829,6 +860,57 @@ def record_sale(
         next_reward=upcoming[0],
         points_to_next_reward=upcoming[1],
     )
+
+
+LAST_ITEMS = 5  # names kept of a member's last sale (staff reminders show a few)
+
+
+def _last_items(cart: Cart) -> str:
+    """The names on the sale, once each in the order rung up, as loyalty_accounts keeps them."""
+    names = list(dict.fromkeys(line.name for line in cart.lines))[:LAST_ITEMS]
+    return json.dumps(names, ensure_ascii=False)
+
+
+def _products_upsert(dialect_insert: Any) -> Any:
+    """In how many sales a customer bought a product: added to, or the product's first row.
+    `sales` of the row given is added; the later `last_bought_at` is kept."""
+    statement = dialect_insert(CustomerProduct)
+    new = statement.excluded
+    return statement.on_conflict_do_update(
+        index_elements=[CustomerProduct.customer_id, CustomerProduct.product_id],
+        set_={
+            CustomerProduct.sales: CustomerProduct.sales + new.sales,
+            CustomerProduct.last_bought_at: case(
+                (new.last_bought_at > CustomerProduct.last_bought_at, new.last_bought_at),
+                else_=CustomerProduct.last_bought_at,
+            ),
+        },
+    )
+
+
+_COUNT_PRODUCTS = {
+    "sqlite": _products_upsert(sqlite.insert),
+    "postgresql": _products_upsert(postgresql.insert),
+}
+
+
+def _count_products(
+    uow: UnitOfWork, customer_id: int, bought: Iterable[tuple[int, int, datetime]]
+) -> None:
+    """Add (product, sales, last bought) to the customer's counts: one statement; a product
+    is counted once per call (a sale with two lines of it is one sale of it)."""
+    rows = {
+        product_id: {
+            "customer_id": customer_id,
+            "product_id": product_id,
+            "sales": sales,
+            "last_bought_at": at,
+        }
+        for product_id, sales, at in bought
+    }
+    if rows:
+        connection = uow.connection
+        connection.execute(_COUNT_PRODUCTS[connection.dialect.name], list(rows.values()))
 
 
 def _not_enough(balance: int) -> NotEnoughPoints:
@@ -1595,10 +1677,26 @@ def merge_customers(uow: UnitOfWork, actor: Actor, keep_id: int, merge_id: int) 
             accounts[customer_id] = account
         keep, gone = accounts[keep_id], accounts[merge_id]
         now = uow.now()
-        for model in (LoyaltyCard, Sale, PointsEntry, Voucher, Rating):
+        for model in (
+            LoyaltyCard,
+            Sale,
+            PointsEntry,
+            Voucher,
+            Rating,
+            CustomerNote,
+            Promise,
+            Complaint,
+        ):
             connection.execute(
                 update(model).where(model.customer_id == merge_id).values(customer_id=keep_id)
             )
+        theirs = connection.execute(
+            select(
+                CustomerProduct.product_id, CustomerProduct.sales, CustomerProduct.last_bought_at
+            ).where(CustomerProduct.customer_id == merge_id)
+        )
+        _count_products(uow, keep_id, [(product, sales, at) for product, sales, at in theirs])
+        connection.execute(delete(CustomerProduct).where(CustomerProduct.customer_id == merge_id))
         connection.execute(
             update(Customer)
             .where(Customer.referred_by_id == merge_id, Customer.id != keep_id)
@@ -1644,6 +1742,7 @@ def merge_customers(uow: UnitOfWork, actor: Actor, keep_id: int, merge_id: int) 
         today = _today(uow, settings)
         before = compute_stage(keep.facts, rules, today)
         after = compute_stage(facts, rules, today)
+        merged = aliased(LoyaltyAccount)
         connection.execute(
             update(LoyaltyAccount)
             .where(LoyaltyAccount.customer_id == keep_id)
@@ -1661,6 +1760,14 @@ def merge_customers(uow: UnitOfWork, actor: Actor, keep_id: int, merge_id: int) 
                 )
                 or None,
                 stage=after.value,
+                # Reminder facts the kept record lacks, from the merged one.
+                last_items=func.coalesce(
+                    LoyaltyAccount.last_items,
+                    select(merged.last_items)
+                    .where(merged.customer_id == merge_id)
+                    .scalar_subquery(),
+                ),
+                visit_interval=keep.visit_interval or gone.visit_interval,
             )
         )
         connection.execute(

@@ -28,7 +28,7 @@ from posapp.db.models import (
 from posapp.db.uow import UnitOfWork
 from posapp.domain.barcodes import ReceiptCode, is_valid_gtin, parse_receipt_number
 from posapp.domain.cart import PaymentMethod
-from posapp.domain.loyalty import STAGE_NAMES, months_before, points_to_expire
+from posapp.domain.loyalty import months_before, points_to_expire, stage_name
 from posapp.errors import InvalidInput, NotFound
 from posapp.i18n import N_, _, language_code, translations
 from posapp.output.receipt import (
@@ -212,7 +212,7 @@ def _loyalty_block(uow: UnitOfWork, sale: Sale, language: str) -> ReceiptLoyalty
         points_earned=sum(points for points in moved if points > 0),
         points_spent=-sum(points for points in moved if points < 0),
         balance=sum(points for at, points in ledger if at <= sale.completed_at),
-        stage=texts.gettext(STAGE_NAMES[summary.stage]),
+        stage=stage_name(summary.stage, language),
         next_reward_name=summary.next_reward,
         points_to_next_reward=summary.points_to_next_reward or 0,
         expiring_points=expiring,

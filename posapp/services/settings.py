@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 from datetime import UTC, date, datetime, tzinfo
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
@@ -21,6 +22,12 @@ from posapp.domain.barcodes import BarcodeRules, InStoreKind, InStorePrefix
 from posapp.domain.cart import RewardKind
 from posapp.domain.loyalty import EarnRules, Stage, StageRules
 from posapp.domain.money import parse_number
+from posapp.domain.reminders import (
+    DEFAULT_TEMPLATES,
+    PLACEHOLDERS,
+    ReminderRules,
+    template_fields,
+)
 from posapp.domain.roles import Actor, Permission, require
 from posapp.errors import InvalidInput
 from posapp.i18n import LANGUAGES, _
@@ -258,7 +265,8 @@ def _check_reward(reward: RewardSetting) -> None:
         )
 
 
-def _loyalty_to_json(value: LoyaltySettings) -> dict[str, Any]:
+def _record_to_json(value: LoyaltySettings | ReminderSettings) -> dict[str, Any]:
+    """A record setting as JSON values: its fields, records in tuples as objects."""
     return {
         name: (
             [
@@ -280,7 +288,6 @@ def _plain(value: Any) -> Any:
     return value
 
 
-_BONUS_LISTS = ("product_bonus", "category_bonus")
 _REWARD_DECIMALS = ("amount", "percent")
 
 
@@ -292,19 +299,22 @@ def _reward_from_json(item: dict[str, Any]) -> RewardSetting:
     return RewardSetting(**values)
 
 
-def _loyalty_from_json(value: dict[str, Any]) -> LoyaltySettings:
-    """The stored loyalty settings; a name this version does not know is left out, one it
-    misses keeps its default (settings written by an older or newer posapp still load)."""
-    defaults = LoyaltySettings()
-    known = {f.name: getattr(defaults, f.name) for f in fields(LoyaltySettings)}
+_Record = TypeVar("_Record", "LoyaltySettings", "ReminderSettings")
+
+
+def _record_from_json(
+    defaults: _Record, value: dict[str, Any], records: Mapping[str, Callable[[dict[str, Any]], Any]]
+) -> _Record:
+    """A stored record setting; a name this version does not know is left out, one it
+    misses keeps its default (settings written by an older or newer posapp still load).
+    `records`: how each tuple of records is read, by the tuple's name."""
+    known = {f.name: getattr(defaults, f.name) for f in fields(defaults)}
     changes: dict[str, Any] = {}
     for name, stored in value.items():
         if name not in known:
             continue
-        if name == "rewards":
-            changes[name] = tuple(_reward_from_json(item) for item in stored)
-        elif name in _BONUS_LISTS:
-            changes[name] = tuple(PointsBonus(**item) for item in stored)
+        if name in records:
+            changes[name] = tuple(records[name](item) for item in stored)
         elif isinstance(known[name], Decimal):
             changes[name] = Decimal(stored)
         elif isinstance(known[name], tuple):
@@ -312,6 +322,141 @@ def _loyalty_from_json(value: dict[str, Any]) -> LoyaltySettings:
         else:
             changes[name] = stored
     return replace(defaults, **changes)
+
+
+def _loyalty_from_json(value: dict[str, Any]) -> LoyaltySettings:
+    def bonus(item: dict[str, Any]) -> PointsBonus:
+        return PointsBonus(**item)
+
+    readers = {"rewards": _reward_from_json, "product_bonus": bonus, "category_bonus": bonus}
+    return _record_from_json(LoyaltySettings(), value, readers)
+
+
+@dataclass(frozen=True)
+class ReminderTemplate:
+    """The wording of one reminder or stage hint, in English and in Latvian, with the
+    placeholders posapp.domain.reminders.PLACEHOLDERS allows for its key."""
+
+    key: str
+    en: str
+    lv: str
+
+
+def _default_templates() -> tuple[ReminderTemplate, ...]:
+    return tuple(ReminderTemplate(key, en, lv) for key, (en, lv) in DEFAULT_TEMPLATES.items())
+
+
+@dataclass(frozen=True)
+class ReminderSettings:
+    """Staff reminders and customer care (posapp.domain.reminders): the owner's to change,
+    stored as one JSON setting like the loyalty programme."""
+
+    stage_news_days: int = 14  # a new Client or Advocate is thanked within this many days
+    regular_visits: int = 3  # visits before their usual interval counts (welcome back, quiet)
+    welcome_back_factor: Decimal = Decimal("1.5")  # away this many usual intervals …
+    welcome_back_min_days: int = 14  # … and at least this many days: welcome back, quiet
+    last_visit_within_days: int = 30  # a visit longer ago is not asked about
+    usual_item_sales: int = 3  # bought in this many sales: one of their usual items
+    items_shown: int = 3  # names of items in a reminder
+    points_expiring_days: int = 30  # points expiring within this many days are mentioned
+    # After a sale without a card the till suggests offering one when the receipt number
+    # is a multiple of this: about one anonymous buyer in N (1: every one; 0: never).
+    offer_card_every: int = 3
+    templates: tuple[ReminderTemplate, ...] = field(default_factory=_default_templates)
+
+    def template(self, key: str, language: str) -> str:
+        """The owner's wording for `key` in `language` (Latvian, else English)."""
+        for template in self.templates:
+            if template.key == key:
+                return template.lv if language == "lv" else template.en
+        english, latvian = DEFAULT_TEMPLATES[key]
+        return latvian if language == "lv" else english
+
+    def rules(self, language: str, birthday_window_days: int) -> ReminderRules:
+        """The engine's rules in the cashier's `language`; the birthday week is the
+        loyalty programme's (LoyaltySettings.birthday_window_days)."""
+        return ReminderRules(
+            templates={key: self.template(key, language) for key in PLACEHOLDERS},
+            language=language,
+            birthday_window_days=birthday_window_days,
+            stage_news_days=self.stage_news_days,
+            regular_visits=self.regular_visits,
+            welcome_back_factor=self.welcome_back_factor,
+            welcome_back_min_days=self.welcome_back_min_days,
+            last_visit_within_days=self.last_visit_within_days,
+            items_shown=self.items_shown,
+        )
+
+    def offers_card(self, receipt_number: int) -> bool:
+        """Whether to suggest offering a card after the anonymous sale with this number."""
+        return self.offer_card_every > 0 and receipt_number % self.offer_card_every == 0
+
+    def check(self) -> None:
+        """Refuse thresholds that cannot work and templates that could not be filled in."""
+        days = (
+            self.stage_news_days,
+            self.welcome_back_min_days,
+            self.last_visit_within_days,
+            self.points_expiring_days,
+            self.offer_card_every,
+        )
+        if any(n < 0 for n in days) or self.welcome_back_factor < 1:
+            raise InvalidInput(
+                _("Reminder days are zero or more, and the welcome-back factor at least 1.")
+            )
+        if min(self.regular_visits, self.usual_item_sales, self.items_shown) < 1:
+            raise InvalidInput(_("Reminder counts (visits, sales, items shown) are at least 1."))
+        keys = [template.key for template in self.templates]
+        if len(set(keys)) != len(keys):
+            raise InvalidInput(_("Each reminder template needs a key of its own."))
+        for template in self.templates:
+            _check_template(template)
+
+
+def _check_template(template: ReminderTemplate) -> None:
+    allowed = PLACEHOLDERS.get(template.key)
+    if allowed is None:
+        raise InvalidInput(
+            _("There is no reminder {key}; the templates are: {keys}.").format(
+                key=template.key, keys=", ".join(PLACEHOLDERS)
+            )
+        )
+    for language, text in (("en", template.en), ("lv", template.lv)):
+        if not text.strip():
+            raise InvalidInput(
+                _("Reminder {key} needs its wording in {language}.").format(
+                    key=template.key, language=language
+                )
+            )
+        try:
+            used = template_fields(text)
+        except ValueError:
+            raise InvalidInput(
+                _(
+                    "Reminder {key} ({language}) has a brace without its partner; write "
+                    "placeholders as {{name}}."
+                ).format(key=template.key, language=language)
+            ) from None
+        unknown = sorted(set(used) - allowed)
+        if unknown:
+            raise InvalidInput(
+                _(
+                    "Reminder {key} ({language}) uses {unknown}, which it does not know. "
+                    "It may use: {allowed}."
+                ).format(
+                    key=template.key,
+                    language=language,
+                    unknown=", ".join(f"{{{name}}}" for name in unknown),
+                    allowed=", ".join(f"{{{name}}}" for name in sorted(allowed)),
+                )
+            )
+
+
+def _reminders_from_json(value: dict[str, Any]) -> ReminderSettings:
+    def template(item: dict[str, Any]) -> ReminderTemplate:
+        return ReminderTemplate(**item)
+
+    return _record_from_json(ReminderSettings(), value, {"templates": template})
 
 
 @dataclass(frozen=True)
@@ -357,6 +502,7 @@ class ShopSettings:
     printer_code_page: str = DEFAULT_CODE_PAGE
     printer_profile: str = DEFAULT_PROFILE
     loyalty: LoyaltySettings = field(default_factory=LoyaltySettings)
+    reminders: ReminderSettings = field(default_factory=ReminderSettings)
 
     def local_date(self, moment: datetime) -> date:
         """The shop's date at an aware moment (visits, birthdays and vouchers go by it)."""
@@ -371,6 +517,8 @@ class ShopSettings:
         )
 
 
+# Settings that are records of their own (one JSON object each).
+_RECORD_SETTINGS = (LoyaltySettings, ReminderSettings)
 # Settings that are tuples of records rather than of plain values.
 _RECORD_TUPLES: dict[str, type[PrefixSetting]] = {"barcode_prefixes": PrefixSetting}
 # Settings that are lines of text, which may hold commas: typed and shown separated by "|".
@@ -382,8 +530,8 @@ MAX_RECEIPT_LINE_LENGTH = 120
 
 
 def _to_json(value: Any) -> str:
-    if isinstance(value, LoyaltySettings):
-        return json.dumps(_loyalty_to_json(value), ensure_ascii=False)
+    if isinstance(value, _RECORD_SETTINGS):
+        return json.dumps(_record_to_json(value), ensure_ascii=False)
     if isinstance(value, Decimal):
         return json.dumps(str(value))
     if isinstance(value, tuple):
@@ -402,6 +550,8 @@ def _from_json(name: str, text: str) -> Any:
     default = getattr(_DEFAULTS, name)
     if isinstance(default, LoyaltySettings):
         return _loyalty_from_json(value)
+    if isinstance(default, ReminderSettings):
+        return _reminders_from_json(value)
     if isinstance(default, Decimal):
         return Decimal(value)
     if name in _RECORD_TUPLES:
@@ -452,6 +602,8 @@ def update_settings(uow: UnitOfWork, actor: Actor, **changes: Any) -> ShopSettin
         if "loyalty" in changes:
             new.loyalty.check()
             _check_reward_products(uow, new.loyalty)
+        if "reminders" in changes:
+            new.reminders.check()
         write_settings(uow, changes.keys(), new)
         audit.record(uow, actor, "settings_changed", {"changed": sorted(changes)})
         uow.commit()
@@ -529,7 +681,7 @@ def setting_text(settings: ShopSettings, name: str) -> str:
     value = getattr(settings, name)
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if name in _RECORD_TUPLES or isinstance(value, LoyaltySettings):
+    if name in _RECORD_TUPLES or isinstance(value, _RECORD_SETTINGS):
         return _to_json(value)
     if name in _LINE_TUPLES:
         return LINE_SEPARATOR.join(value)
@@ -556,7 +708,7 @@ def parse_setting(name: str, text: str) -> Any:
             return int(text)
         if isinstance(default, Decimal):
             return parse_number(text)
-        if name in _RECORD_TUPLES or isinstance(default, LoyaltySettings):
+        if name in _RECORD_TUPLES or isinstance(default, _RECORD_SETTINGS):
             return _from_json(name, text)
         if name in _LINE_TUPLES:
             return tuple(line.strip() for line in text.split(LINE_SEPARATOR) if line.strip())

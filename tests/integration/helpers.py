@@ -9,12 +9,13 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any, TypeVar
 
 from alembic import command
-from sqlalchemy import Executable, func, select, text
+from sqlalchemy import Executable, event, func, select, text
 from sqlalchemy.engine import make_url
 
 from posapp.db import schema
@@ -56,18 +57,33 @@ def upgrade_to(database_url: str, revision: str) -> None:
 
 
 def query_plan(uow: UnitOfWork, statement: Executable, params: dict[str, Any]) -> str:
-    """The database's plan for a statement as the search sends it."""
+    """The database's plan for a statement as the search sends it (a list for an
+    expanding IN parameter is written out, as the driver gets it)."""
     with uow:
         connection = uow.connection
-        compiled = statement.compile(connection)
-        sql = str(compiled)
-        values = compiled.construct_params(params)
+        expanded = statement.compile(connection).construct_expanded_state(params)
+        sql, values = expanded.statement, expanded.parameters
         if connection.dialect.name == "sqlite":
-            positional = tuple(values[name] for name in compiled.positiontup or ())
+            positional = tuple(values[name] for name in expanded.positiontup or ())
             rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", positional).all()
             return "\n".join(str(row[-1]) for row in rows)
         rows = connection.exec_driver_sql(f"EXPLAIN {sql}", values).all()
         return "\n".join(str(row[0]) for row in rows)
+
+
+@contextmanager
+def statements_sent(uow: UnitOfWork) -> Iterator[list[str]]:
+    """The SQL statements sent to the database inside the `with` block, in order."""
+    sent: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        sent.append(statement)
+
+    event.listen(uow.engine, "before_cursor_execute", record)
+    try:
+        yield sent
+    finally:
+        event.remove(uow.engine, "before_cursor_execute", record)
 
 
 def rules(uow: UnitOfWork) -> BarcodeRules:

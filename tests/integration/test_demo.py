@@ -29,10 +29,13 @@ from posapp.db.models import (
 from posapp.db.uow import UnitOfWork
 from posapp.domain.barcodes import is_valid_gtin
 from posapp.domain.loyalty import Stage
-from posapp.services import catalog, loyalty, shifts, users
+from posapp.domain.reminders import ReminderKind
+from posapp.domain.roles import Actor
+from posapp.services import care, catalog, loyalty, shifts, users
 from posapp.services.demo import (
     DEMO_CARD_BIRTHDAY,
     DEMO_CARD_BLOCKED,
+    DEMO_CARD_CARE,
     DEMO_CARD_NEW_MEMBER,
     DEMO_CARD_WITH_POINTS_AND_VOUCHER,
     DEMO_CARDS,
@@ -224,6 +227,38 @@ def test_the_demo_cards_hold_what_they_are_for(demo: tuple[DemoSummary, UnitOfWo
     assert blocked is not None and blocked.card_status == "blocked"
     newcomer = loyalty.customer_summary(uow, _holder(uow, DEMO_CARD_NEW_MEMBER))
     assert (newcomer.stage, newcomer.balance) == (Stage.VISITOR, 0)
+
+
+def test_every_kind_of_reminder_appears_and_the_care_card_shows_many_at_once(
+    demo: tuple[DemoSummary, UnitOfWork],
+) -> None:
+    summary, built = demo
+    uow = UnitOfWork(built.engine, clock=lambda: NOW)
+    with uow:
+        customers = list(uow.session.scalars(select(Customer.id).order_by(Customer.id)))
+    seen = {
+        reminder.kind
+        for customer_id in customers
+        for reminder in care.customer_reminders(uow, customer_id).reminders
+    }
+    assert seen == set(ReminderKind)
+    shown = care.customer_reminders(uow, _holder(uow, DEMO_CARD_CARE))
+    kinds = [reminder.kind for reminder in shown.reminders]
+    assert kinds[:3] == [
+        ReminderKind.COMPLAINT,
+        ReminderKind.PROMISE_OVERDUE,
+        ReminderKind.WELCOME_BACK,
+    ]
+    assert {ReminderKind.NOTE, ReminderKind.ANNIVERSARY, ReminderKind.USUAL_ITEMS} <= set(kinds)
+    card = next(card for card in summary.cards if card.number == DEMO_CARD_CARE)
+    assert list(card.reminders) == list(dict.fromkeys(kinds))
+    owner = Actor.command_line()
+    assert care.overdue_promises(uow, owner) and care.open_complaints(uow, owner)
+    assert len(care.quiet_regulars(uow, owner)) >= 10
+    assert care.birthdays_this_week(uow, owner)
+    offers = care.card_offer_counts(uow, owner, TODAY - timedelta(days=30), TODAY)
+    assert offers.accepted and offers.declined and offers.not_asked
+    assert care.reminder_activity(uow, owner, TODAY - timedelta(days=7), TODAY)
 
 
 def _holder(uow: UnitOfWork, number: str) -> int:

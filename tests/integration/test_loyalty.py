@@ -46,6 +46,7 @@ from tests.integration.helpers import (
     rules,
     sale_lines,
     sales,
+    statements_sent,
 )
 from tests.integration.loyalty_helpers import (
     Clock,
@@ -719,24 +720,12 @@ def test_the_ledger_refuses_changes_and_deletions_but_lets_a_merge_move_entries(
 
 
 def test_a_sale_without_a_customer_sends_no_loyalty_statement(shop: Shop) -> None:
-    from sqlalchemy import event
-
-    sent: list[str] = []
-
-    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        sent.append(statement)
-
     plain = pay_exact(ring_up(shop, shop.bread, shop.milk))
     member = pay_exact(ring_up(shop, shop.customer_card, shop.bread, shop.milk))
-    event.listen(shop.uow.engine, "before_cursor_execute", record)
-    try:
+    with statements_sent(shop.uow) as plain_statements:
         checkout.complete_sale(shop.uow, shop.cashier, plain)
-        plain_statements = list(sent)
-        sent.clear()
+    with statements_sent(shop.uow) as member_statements:
         checkout.complete_sale(shop.uow, shop.cashier, member)
-        member_statements = list(sent)
-    finally:
-        event.remove(shop.uow.engine, "before_cursor_execute", record)
 
     loyalty_tables = (
         "settings",

@@ -28,9 +28,11 @@ from posapp.domain.loyalty import (
     birthday_near,
     compute_stage,
     earn_points,
+    expiry_of,
     months_before,
     next_reward,
     phone_key,
+    points_expiring,
     points_to_expire,
     refund_step,
     refunded_share,
@@ -420,25 +422,34 @@ def fifo_left_of_old_credits(events: list[tuple[datetime, int]], cutoff: datetim
     return sum(int(lot[1]) for lot in lots if lot[0] <= cutoff)  # type: ignore[operator,call-overload]
 
 
-@settings(max_examples=300, deadline=None)
-@given(
-    st.lists(
-        st.tuples(st.integers(min_value=0, max_value=700), st.integers(-300, 300)),
-        max_size=30,
-    ),
-    st.integers(min_value=0, max_value=800),
+# (day, points) moves of a ledger over two years: credits and debits.
+LEDGER_MOVES = st.lists(
+    st.tuples(st.integers(min_value=0, max_value=700), st.integers(-300, 300)), max_size=30
 )
-def test_expiry_is_what_is_left_of_the_old_credits_oldest_first(
-    moves: list[tuple[int, int]], cutoff_day: int
-) -> None:
+
+
+def ledger(
+    moves: list[tuple[int, int]], until_day: int = 700
+) -> tuple[list[tuple[datetime, int]], int]:
+    """The entries (at, points) the moves up to `until_day` make, oldest first, and the
+    balance; a debit never takes the balance below zero."""
     events: list[tuple[datetime, int]] = []
     balance = 0
     for day, points in sorted(moves):
-        points = max(points, -balance)  # a balance never goes below zero
-        if points == 0:
+        points = max(points, -balance)
+        if day > until_day or points == 0:
             continue
         balance += points
-        events.append((START + timedelta(days=day), points))
+        events.append((START + timedelta(days=day, hours=10), points))
+    return events, balance
+
+
+@settings(max_examples=300, deadline=None)
+@given(LEDGER_MOVES, st.integers(min_value=0, max_value=800))
+def test_expiry_is_what_is_left_of_the_old_credits_oldest_first(
+    moves: list[tuple[int, int]], cutoff_day: int
+) -> None:
+    events, balance = ledger(moves)
     cutoff = START + timedelta(days=cutoff_day)
 
     expiring = points_to_expire(events, cutoff)
@@ -455,6 +466,61 @@ def test_months_before_keeps_the_day_or_the_months_last() -> None:
     )
     assert months_before(datetime(2027, 1, 15, tzinfo=UTC), 12) == datetime(2026, 1, 15, tzinfo=UTC)
     assert months_before(datetime(2028, 2, 29, tzinfo=UTC), 12) == datetime(2027, 2, 28, tzinfo=UTC)
+
+
+def test_points_expire_their_months_later_or_when_a_shorter_month_is_over() -> None:
+    assert expiry_of(datetime(2026, 1, 15, 9, tzinfo=UTC), 12) == datetime(
+        2027, 1, 15, 9, tzinfo=UTC
+    )
+    end_of_august = datetime(2026, 8, 31, 10, tzinfo=UTC)
+    expires = expiry_of(end_of_august, 6)
+    assert expires == datetime(2027, 3, 1, tzinfo=UTC)
+    assert months_before(expires, 6) >= end_of_august
+    assert months_before(expires - timedelta(microseconds=1), 6) < end_of_august
+
+
+def test_points_about_to_expire_and_when() -> None:
+    now = datetime(2026, 11, 23, 12, tzinfo=UTC)
+    credits = [(datetime(2025, 11, 30, 12, tzinfo=UTC), 80), (datetime(2026, 6, 1, tzinfo=UTC), 50)]
+    # A balance of 110 of the 130 credited within the year: 20 were spent, from the first
+    # credit, whose other 60 go on 30 November. A balance of 170 holds 40 older than a year,
+    # which go now, and the 80 follow within the 30 days.
+    assert points_expiring(110, credits, now, 12, 30) == (
+        60,
+        datetime(2026, 11, 30, 12, tzinfo=UTC),
+    )
+    assert points_expiring(110, credits, now, 12, 6) is None
+    assert points_expiring(170, credits, now, 12, 30) == (120, now)
+    assert points_expiring(50, credits, now, 12, 30) is None  # the old ones were spent
+    assert points_expiring(110, credits, now, 0, 30) is None  # points never expire
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    LEDGER_MOVES,
+    st.integers(min_value=0, max_value=800),
+    st.integers(min_value=1, max_value=18),
+    st.integers(min_value=0, max_value=60),
+)
+def test_points_expiring_from_the_recent_credits_is_what_the_whole_ledger_says(
+    moves: list[tuple[int, int]], now_day: int, months: int, within: int
+) -> None:
+    events, balance = ledger(moves, until_day=now_day)
+    now = START + timedelta(days=now_day, hours=15)
+    recent = [(at, p) for at, p in events if p > 0 and at > months_before(now, months)]
+
+    found = points_expiring(balance, recent, now, months, within)
+
+    horizon = months_before(now + timedelta(days=within), months)
+    expected = points_to_expire(events, horizon)
+    assert (found[0] if found else 0) == expected
+    if found:
+        first = found[1]
+        assert now <= first <= now + timedelta(days=within)
+        assert points_to_expire(events, months_before(first, months)) > 0
+        if first > now:  # a moment earlier, nothing was past its months yet
+            before = months_before(first - timedelta(microseconds=1), months)
+            assert points_to_expire(events, before) == 0
 
 
 # -- the rest ------------------------------------------------------------------------------

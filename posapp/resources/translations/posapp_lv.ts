@@ -60,6 +60,171 @@ Enter</translation>
     </message>
 </context>
 <context>
+    <name>CareListsDialog</name>
+    <message>
+        <source>Customer care</source>
+        <translation>Klientu aprūpe</translation>
+    </message>
+    <message>
+        <source>Who to get in touch with, and what the shop still owes its customers.</source>
+        <translation>Ar ko sazināties un ko veikals vēl ir parādā saviem klientiem.</translation>
+    </message>
+    <message>
+        <source>Quiet regulars</source>
+        <translation>Pieklusušie klienti</translation>
+    </message>
+    <message>
+        <source>Phone and e-mail only of those who agreed to be contacted.</source>
+        <translation>Tālrunis un e-pasts tikai tiem, kas piekrituši saziņai.</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Eksportēt CSV…</translation>
+    </message>
+    <message>
+        <source>Birthdays</source>
+        <translation>Dzimšanas dienas</translation>
+    </message>
+    <message>
+        <source>Promises overdue</source>
+        <translation>Nokavētie solījumi</translation>
+    </message>
+    <message>
+        <source>Open complaints</source>
+        <translation>Neatrisinātās sūdzības</translation>
+    </message>
+    <message>
+        <source>Reminders acted upon</source>
+        <translation>Izpildītie atgādinājumi</translation>
+    </message>
+    <message>
+        <source>Close
+Esc</source>
+        <translation>Aizvērt
+Esc</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Vārds</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Tālrunis</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-pasts</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Apmeklējumi</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Pēdējais apmeklējums</translation>
+    </message>
+    <message>
+        <source>Usually every (days)</source>
+        <translation>Parasti ik pēc (dienām)</translation>
+    </message>
+    <message>
+        <source>Days away</source>
+        <translation>Nav bijis (dienas)</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Dzimšanas diena</translation>
+    </message>
+    <message>
+        <source>Turns</source>
+        <translation>Paliek</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Klients</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>Solīts</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Termiņš</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>Nokavēts (dienas)</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>Pieņēma</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Kas notika</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Pieņemta</translation>
+    </message>
+    <message>
+        <source>Days open</source>
+        <translation>Atvērta (dienas)</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Atgādinājums</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Izdarīts</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Atlikts</translation>
+    </message>
+    <message>
+        <source>Quiet regulars ({count})</source>
+        <translation>Pieklusušie klienti ({count})</translation>
+    </message>
+    <message>
+        <source>Birthdays ({count})</source>
+        <translation>Dzimšanas dienas ({count})</translation>
+    </message>
+    <message>
+        <source>Promises overdue ({count})</source>
+        <translation>Nokavētie solījumi ({count})</translation>
+    </message>
+    <message>
+        <source>Open complaints ({count})</source>
+        <translation>Neatrisinātās sūdzības ({count})</translation>
+    </message>
+    <message>
+        <source>Buyers without a card, the last {days} days: {accepted} took a card, {declined} said no, {not_asked} were not asked.</source>
+        <translation>Pircēji bez kartes pēdējās {days} dienās: {accepted} paņēma karti, {declined} atteicās, {not_asked} netika jautāti.</translation>
+    </message>
+    <message>
+        <source>quiet-regulars-{date}.csv</source>
+        <translation>pieklususie-klienti-{date}.csv</translation>
+    </message>
+    <message>
+        <source>Export quiet regulars</source>
+        <translation>Eksportēt pieklusušos pastāvīgos klientus</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV faili (*.csv)</translation>
+    </message>
+    <message>
+        <source>The file could not be written ({reason}). Choose another place.</source>
+        <translation>Failu neizdevās ierakstīt ({reason}). Izvēlieties citu vietu.</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. Customers in it: {count}.</source>
+        <translation>Saglabāts {path}. Klientu skaits: {count}.</translation>
+    </message>
+</context>
+<context>
     <name>CartModel</name>
     <message>
         <source>Item</source>

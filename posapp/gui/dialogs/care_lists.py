@@ -1,0 +1,224 @@
+"""The owner's customer care lists: regulars gone quiet (exported as CSV for getting in
+touch), birthdays this week, promises overdue, open complaints, and which reminders
+the counter acted upon. Owner or manager (the services refuse anyone else)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QTableView, QWidget
+
+from posapp.db.uow import UnitOfWork
+from posapp.domain.reminders import kind_name
+from posapp.domain.roles import Actor
+from posapp.errors import PosError
+from posapp.gui.dialogs.base import KeyDialog, show_message
+from posapp.gui.formatting import format_count, format_day, format_moment
+from posapp.gui.forms.ui_care_lists_dialog import Ui_CareListsDialog
+from posapp.gui.models.base import TableModel
+from posapp.gui.models.listing import ListColumn, ListModel
+from posapp.services import care
+from posapp.services.care import (
+    BirthdayRow,
+    ComplaintRow,
+    PromiseRow,
+    QuietRegular,
+    ReminderActivity,
+)
+
+ACTIVITY_DAYS = 30  # reminders acted upon and card offers: the last this many days
+
+
+class CareListsDialog(KeyDialog):
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        actor: Actor,
+        *,
+        language: str,
+        time_zone: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_CareListsDialog()
+        self.ui.setupUi(self)  # type: ignore[no-untyped-call]  # generated code
+        self.polish_form()
+        self._uow, self._actor = uow, actor
+        self._language, self._zone = language, ZoneInfo(time_zone)
+        day = self._day
+        count = self._count
+        self.quiet: ListModel[QuietRegular] = ListModel(
+            [
+                ListColumn(self.tr("Name"), lambda r: r.name),
+                ListColumn(self.tr("Phone"), lambda r: r.phone or "—"),
+                ListColumn(self.tr("E-mail"), lambda r: r.email or "—"),
+                ListColumn(self.tr("Visits"), lambda r: count(r.visits), True),
+                ListColumn(self.tr("Last visit"), lambda r: day(r.last_visit_on)),
+                ListColumn(
+                    self.tr("Usually every (days)"),
+                    lambda r: self._days(r.usual_interval_days),
+                    True,
+                ),
+                ListColumn(self.tr("Days away"), lambda r: count(r.days_away), True),
+            ],
+            self,
+        )
+        self.birthdays: ListModel[BirthdayRow] = ListModel(
+            [
+                ListColumn(self.tr("Name"), lambda r: r.name),
+                ListColumn(self.tr("Birthday"), lambda r: day(r.on)),
+                ListColumn(self.tr("Turns"), lambda r: count(r.age), True),
+                ListColumn(self.tr("Phone"), lambda r: r.phone or "—"),
+                ListColumn(self.tr("E-mail"), lambda r: r.email or "—"),
+            ],
+            self,
+        )
+        self.promises: ListModel[PromiseRow] = ListModel(
+            [
+                ListColumn(self.tr("Customer"), lambda r: r.customer_name),
+                ListColumn(self.tr("Phone"), lambda r: r.phone or "—"),
+                ListColumn(self.tr("Promised"), lambda r: r.what),
+                ListColumn(self.tr("Due"), lambda r: day(r.due_on)),
+                ListColumn(self.tr("Days overdue"), lambda r: count(r.days_overdue), True),
+                ListColumn(self.tr("Taken by"), lambda r: r.taken_by or "—"),
+            ],
+            self,
+        )
+        self.complaints: ListModel[ComplaintRow] = ListModel(
+            [
+                ListColumn(self.tr("Customer"), lambda r: r.customer_name),
+                ListColumn(self.tr("Phone"), lambda r: r.phone or "—"),
+                ListColumn(self.tr("What happened"), lambda r: r.what),
+                ListColumn(self.tr("Promised"), lambda r: r.promised or "—"),
+                ListColumn(self.tr("Taken"), lambda r: self._moment(r)),
+                ListColumn(self.tr("Taken by"), lambda r: r.taken_by or "—"),
+                ListColumn(self.tr("Days open"), lambda r: count(r.days_open), True),
+            ],
+            self,
+        )
+        self.activity: ListModel[ReminderActivity] = ListModel(
+            [
+                ListColumn(self.tr("Reminder"), lambda r: kind_name(r.kind)),
+                ListColumn(self.tr("Done"), lambda r: count(r.done), True),
+                ListColumn(self.tr("Dismissed"), lambda r: count(r.dismissed), True),
+            ],
+            self,
+        )
+        ui = self.ui
+        for view, model, texts in (
+            (ui.quietView, self.quiet, ()),
+            (ui.birthdaysView, self.birthdays, ()),
+            (ui.promisesView, self.promises, (2,)),
+            (ui.complaintsView, self.complaints, (2, 3)),
+            (ui.activityView, self.activity, (0,)),
+        ):
+            _show(view, model, texts)
+        ui.exportButton.clicked.connect(self.export_quiet_regulars)
+        ui.closeButton.clicked.connect(self.reject)
+        self.refresh()
+
+    def confirm(self) -> None:
+        self.accept()
+
+    def refresh(self) -> None:
+        """Read the lists again (each is its own read of the shop's database)."""
+        uow, actor = self._uow, self._actor
+        today = uow.now().astimezone(self._zone).date()
+        since = today - timedelta(days=ACTIVITY_DAYS - 1)
+        try:
+            quiet = care.quiet_regulars(uow, actor)
+            birthdays = care.birthdays_this_week(uow, actor)
+            promises = care.overdue_promises(uow, actor)
+            complaints = care.open_complaints(uow, actor)
+            activity = care.reminder_activity(uow, actor, since, today)
+            offers = care.card_offer_counts(uow, actor, since, today)
+        except PosError as error:
+            show_message(self.ui.messageLabel, error.message)
+            return
+        self.quiet.set_rows(quiet)
+        self.birthdays.set_rows(birthdays)
+        self.promises.set_rows(promises)
+        self.complaints.set_rows(complaints)
+        for index, (title, rows) in enumerate(
+            (
+                (self.tr("Quiet regulars ({count})"), len(quiet)),
+                (self.tr("Birthdays ({count})"), len(birthdays)),
+                (self.tr("Promises overdue ({count})"), len(promises)),
+                (self.tr("Open complaints ({count})"), len(complaints)),
+            )
+        ):
+            self.ui.listsTabs.setTabText(index, title.format(count=self._count(rows)))
+        self.activity.set_rows(activity)
+        self.ui.exportButton.setEnabled(bool(quiet))
+        self.ui.offersLabel.setText(
+            self.tr(
+                "Buyers without a card, the last {days} days: {accepted} took a card, "
+                "{declined} said no, {not_asked} were not asked."
+            ).format(
+                days=ACTIVITY_DAYS,
+                accepted=self._count(offers.accepted),
+                declined=self._count(offers.declined),
+                not_asked=self._count(offers.not_asked),
+            )
+        )
+
+    def export_quiet_regulars(self) -> None:
+        """Save the quiet regulars as a CSV file where the owner chooses."""
+        today = self._uow.now().astimezone(self._zone).date()
+        suggested = Path.home() / self.tr("quiet-regulars-{date}.csv").format(date=today)
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export quiet regulars"), str(suggested), self.tr("CSV files (*.csv)")
+        )
+        if not path:
+            return
+        try:
+            written = care.export_quiet_regulars(self._uow, self._actor, Path(path))
+        except PosError as error:
+            show_message(self.ui.messageLabel, error.message)
+        except OSError as error:
+            show_message(
+                self.ui.messageLabel,
+                self.tr("The file could not be written ({reason}). Choose another place.").format(
+                    reason=error.strerror or error
+                ),
+            )
+        else:
+            show_message(
+                self.ui.messageLabel,
+                self.tr("Saved to {path}. Customers in it: {count}.").format(
+                    count=self._count(written), path=path
+                ),
+                error=False,
+            )
+
+    # -- what the cells say ------------------------------------------------------------------
+    def _count(self, number: int) -> str:
+        return format_count(number, self._language)
+
+    def _day(self, day: date) -> str:
+        return format_day(day, self._language)
+
+    def _days(self, days: Decimal) -> str:
+        return self._count(max(int(days.to_integral_value(ROUND_HALF_UP)), 1))
+
+    def _moment(self, complaint: ComplaintRow) -> str:
+        return format_moment(complaint.taken_at, self._language, str(self._zone), part="date")
+
+
+TEXT_COLUMN_WIDTH = 260  # a free text (what was promised, what happened): cut, whole in a tooltip
+
+
+def _show(view: QTableView, model: TableModel, texts: tuple[int, ...]) -> None:
+    """Columns as wide as what they hold, free texts as wide as TEXT_COLUMN_WIDTH (they can
+    be widened by hand); the last column takes what room is left."""
+    view.setModel(model)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    for column in texts:
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, TEXT_COLUMN_WIDTH)
+    header.setStretchLastSection(True)
