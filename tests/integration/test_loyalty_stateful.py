@@ -63,6 +63,9 @@ class Lot:
     points: int
 
 
+WELCOME_POINTS = 400
+
+
 @dataclass
 class Model:
     balance: int = 0
@@ -127,6 +130,11 @@ class LoyaltyDays(RuleBasedStateMachine):
         self.customer_id = member.customer_id
         self.model = Model()
         self.sold: list[SoldModel] = []
+        # A welcome balance, so that spending points is possible from the first sale on.
+        loyalty.adjust_points(
+            self.shop.uow, self.shop.manager, self.customer_id, WELCOME_POINTS, "test"
+        )
+        self.model.credit(self.clock.moment, WELCOME_POINTS)
 
     def today(self) -> date:
         return self.clock.moment.astimezone(RIGA).date()
