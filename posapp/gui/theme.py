@@ -106,6 +106,10 @@ QTableView[role="rewards"] {
     font-size: 12pt; border-radius: 8px; background: #f6fef9; border-color: #abefc6;
 }
 QTableView[role="rewards"]::item { padding: 2px 6px; }
+QTableView[role="reminders"] {
+    font-size: 14pt; border-radius: 10px; background: #fffcf5; border-color: #fedf89;
+}
+QTableView[role="reminders"]::item { padding: 2px 10px; }
 QLabel[role="rewardsTotal"] { font-size: 14pt; font-weight: 600; color: #067647; }
 QWidget#sidePanel QPushButton[role="key"], QWidget#sidePanel QPushButton[role="secondaryKey"] {
     min-width: 0px; padding: 4px 6px;

@@ -1,5 +1,6 @@
 """The demo shop at the counter: its card with points and a voucher shows the member, their
-balance and the rewards to take; taking one changes the total."""
+balance and the rewards to take, taking one changes the total; its care card shows the
+reminders, and one key marks one done."""
 
 from __future__ import annotations
 
@@ -12,14 +13,22 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
+from posapp.db.models import ReminderAction
 from posapp.db.uow import UnitOfWork
+from posapp.domain.reminders import ReminderKind
 from posapp.domain.roles import Actor
 from posapp.gui.app import describe_database, install_translators
 from posapp.gui.checkout.window import CheckoutWindow
 from posapp.gui.models.rewards import Column
 from posapp.services import catalog, loyalty, users
-from posapp.services.demo import DEMO_CARD_WITH_POINTS_AND_VOUCHER, TILL, build_demo_file
+from posapp.services.demo import (
+    DEMO_CARD_CARE,
+    DEMO_CARD_WITH_POINTS_AND_VOUCHER,
+    TILL,
+    build_demo_file,
+)
 from posapp.services.setup import open_database
 
 BREAD = "4750123000017"  # the demo's Rupjmaize
@@ -34,9 +43,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UnitOfWork]:
     uow.engine.dispose()
 
 
-def test_the_demo_card_shows_the_member_their_balance_and_rewards(
-    qtbot: QtBot, qapp: QApplication, demo: UnitOfWork
-) -> None:
+def open_window(qtbot: QtBot, qapp: QApplication, demo: UnitOfWork) -> CheckoutWindow:
     install_translators(qapp, "en")
     cashier = next(u for u in users.list_users(demo) if u.name == "Līga")
     window = CheckoutWindow(
@@ -51,6 +58,13 @@ def test_the_demo_card_shows_the_member_their_balance_and_rewards(
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def test_the_demo_card_shows_the_member_their_balance_and_rewards(
+    qtbot: QtBot, qapp: QApplication, demo: UnitOfWork
+) -> None:
+    window = open_window(qtbot, qapp, demo)
     for _ in range(3):
         window.handle_scan(BREAD)  # 7,05
 
@@ -73,3 +87,35 @@ def test_the_demo_card_shows_the_member_their_balance_and_rewards(
         window.ui.cartView, Qt.Key(Qt.Key.Key_1 + row), Qt.KeyboardModifier.ControlModifier
     )
     assert window.cart.total == before - Decimal("5.00"), window.banner_text()
+
+
+def test_the_demo_care_card_shows_its_reminders_and_one_key_marks_one_done(
+    qtbot: QtBot, qapp: QApplication, demo: UnitOfWork
+) -> None:
+    window = open_window(qtbot, qapp, demo)
+    window.handle_scan(BREAD)
+
+    window.handle_scan(DEMO_CARD_CARE)
+
+    model = window.reminders
+    kinds = [model.reminder(row).kind for row in range(model.rowCount())]
+    assert window.ui.remindersView.isVisible() and not window.ui.quickKeysPanel.isVisible()
+    assert kinds[0] is ReminderKind.COMPLAINT  # an open complaint comes first
+    assert len(set(kinds)) >= 4
+    first = next(
+        model.reminder(row) for row in range(model.rowCount()) if not model.reminder(row).sticky
+    )
+
+    qtbot.keyClick(window.ui.cartView, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+
+    shown = [model.reminder(row).key for row in range(model.rowCount())]
+    assert first.key not in shown
+    assert kinds[0] is model.reminder(0).kind  # the complaint stays until it is resolved
+    assert window.banner_text() == f"Done: {first.text}"
+    with demo:
+        action = demo.session.execute(
+            select(ReminderAction.action, ReminderAction.user_id).where(
+                ReminderAction.key == first.key
+            )
+        ).one()
+    assert action == ("done", window.actor.user_id)

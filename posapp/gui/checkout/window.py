@@ -60,9 +60,12 @@ from posapp.gui.formatting import format_count, format_moment, format_money, for
 from posapp.gui.forms.ui_checkout_window import Ui_CheckoutWindow
 from posapp.gui.models.cart import CartModel, Column
 from posapp.gui.models.products import MatchColumn, ProductMatchModel
+from posapp.gui.models.reminders import Column as ReminderColumn
+from posapp.gui.models.reminders import RemindersModel
 from posapp.gui.models.rewards import MAX_KEYED
 from posapp.gui.theme import capitalize_card_titles, set_state
-from posapp.services import catalog, checkout, loyalty, parking, refunds
+from posapp.services import care, catalog, checkout, loyalty, parking, refunds
+from posapp.services.care import CustomerCare
 from posapp.services.catalog import ProductMatch
 from posapp.services.checkout import CompletedSale, ScanKind
 from posapp.services.loyalty import CustomerSummary
@@ -79,6 +82,7 @@ SEARCH_DELAY_MS = 150  # typing at a person's speed asks the database once, as t
 SAVE_RETRY_MS = 3000  # a cart that could not be saved is tried again this much later
 QUICK_KEY_COLUMNS = 4
 CART_ROW_HEIGHT = 50  # five lines in view at 1366x768, and a finger's height
+REMINDER_ROW_HEIGHT = 40
 NAME_SHARE = 0.35  # of the cart's width, at least, for the item's name
 
 
@@ -154,6 +158,7 @@ class CheckoutWindow(QMainWindow):
         self._build_status_bar(database_label)
         self.customer_panel = CustomerPanel(self.ui, language, self)
         self.customer_panel.reward_chosen.connect(self.toggle_reward)
+        self._build_reminders()
         self.printing = ReceiptPrinting(uow, till_code, printer, self)
         self.printing.printed.connect(self._printed)
         self._last_receipt: tuple[str, int] | None = None  # for Ctrl+P
@@ -906,6 +911,7 @@ class CheckoutWindow(QMainWindow):
         if cart.customer_id == panel.customer_id:
             if panel.summary is not None:
                 panel.show_member(panel.summary, cart)
+            self._show_care(cart.customer_id)
             return
         summary: CustomerSummary | None = None
         if cart.customer_id is not None:  # a sale resumed or restored with its customer
@@ -914,6 +920,77 @@ class CheckoutWindow(QMainWindow):
             except PosError as error:
                 self._fail(error)
         panel.show_member(summary, cart)
+        self._show_care(cart.customer_id)
+
+    # -- reminders ------------------------------------------------------------
+    def _build_reminders(self) -> None:
+        self.reminders = RemindersModel(self)
+        self._care: CustomerCare | None = None
+        view = self.ui.remindersView
+        view.setModel(self.reminders)
+        view.verticalHeader().hide()
+        view.horizontalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(REMINDER_ROW_HEIGHT)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ReminderColumn.TEXT, QHeaderView.ResizeMode.Stretch)
+        view.clicked.connect(lambda index: self._mark_row(index.row(), done=True))
+        view.hide()
+        for keys, done in (("Ctrl+D", True), ("Ctrl+Shift+D", False)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(lambda _checked=False, done=done: self.mark_reminder(done))
+            self.addAction(action)
+
+    def _show_care(self, customer_id: int | None) -> None:
+        """The member's ranked reminders in place of the quick keys (read once a customer)."""
+        if customer_id is None:
+            self._care = None
+        elif self._care is None or self._care.summary.customer_id != customer_id:
+            try:
+                self._care = care.customer_reminders(self._uow, customer_id)
+            except PosError as error:
+                self._care = None
+                self._fail(error)
+        reminders = () if self._care is None else self._care.reminders
+        self.reminders.set_reminders(reminders)
+        self.ui.remindersView.setVisible(bool(reminders))
+        self.ui.quickKeysPanel.setVisible(not reminders and bool(self.quick_keys))
+
+    def mark_reminder(self, done: bool) -> None:
+        """Ctrl+D: the first reminder done; Ctrl+Shift+D: dismissed (a complaint stays)."""
+        if self._busy():
+            return
+        for row in range(self.reminders.rowCount()):
+            if not self.reminders.reminder(row).sticky:
+                self._mark_row(row, done=done)
+                return
+        self.show_banner(self.tr("No reminder to mark for this customer."), "warning")
+
+    def _mark_row(self, row: int, *, done: bool) -> None:
+        reminder, member = self.reminders.reminder(row), self._care
+        if member is None or reminder.sticky:
+            return
+        try:
+            self._care = care.mark_reminder(
+                self._uow,
+                self.actor,
+                member.summary.customer_id,
+                reminder.key,
+                done,
+                till=self.till_code,
+            )
+        except PosError as error:
+            self._fail(error)
+            return
+        self._show_care(member.summary.customer_id)
+        self.show_banner(
+            (self.tr("Done: {text}") if done else self.tr("Dismissed: {text}")).format(
+                text=reminder.text
+            ),
+            "info",
+        )
 
     def _welcome(self, summary: CustomerSummary | None, cart: Cart) -> str:
         name = summary.address_as or summary.name if summary else cart.customer_name

@@ -220,6 +220,17 @@ class Ui_CheckoutWindow(object):
 
         self.cartLayout.addWidget(self.quickKeysPanel)
 
+        self.remindersView = QTableView(self.centralwidget)
+        self.remindersView.setObjectName(u"remindersView")
+        self.remindersView.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.remindersView.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.remindersView.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.remindersView.setShowGrid(False)
+        self.remindersView.setWordWrap(False)
+        self.remindersView.setProperty(u"role", u"reminders")
+
+        self.cartLayout.addWidget(self.remindersView)
+
         self.cartLayout.setStretch(2, 1)
         self.cartLayout.setStretch(3, 1)
         self.cartLayout.setStretch(4, 1)

@@ -573,6 +573,18 @@ F12</translation>
         <translation>Drukāt pēdējā čeka kopiju</translation>
     </message>
     <message>
+        <source>No reminder to mark for this customer.</source>
+        <translation>Šim klientam nav atgādinājuma, ko atzīmēt.</translation>
+    </message>
+    <message>
+        <source>Done: {text}</source>
+        <translation>Izdarīts: {text}</translation>
+    </message>
+    <message>
+        <source>Dismissed: {text}</source>
+        <translation>Atlikts: {text}</translation>
+    </message>
+    <message>
         <source>Rewards to take: {count} (Ctrl+1…)</source>
         <translation>Pieejamas atlīdzības: {count} (Ctrl+1…)</translation>
     </message>
@@ -1286,6 +1298,17 @@ Enter</translation>
     <message>
         <source>Refund</source>
         <translation>Atmaksāt</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersModel</name>
+    <message>
+        <source>What</source>
+        <translation>Kas</translation>
+    </message>
+    <message>
+        <source>Say or do</source>
+        <translation>Ko pateikt vai izdarīt</translation>
     </message>
 </context>
 <context>
