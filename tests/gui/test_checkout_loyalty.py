@@ -4,6 +4,7 @@ enrolled from the window with a card."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,14 +12,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
+from posapp.db.models import CardOffer, Rating
 from posapp.domain.barcodes import LoyaltyCard, classify, make_ean13
 from posapp.domain.cart import PaymentMethod
 from posapp.gui.checkout.window import CheckoutWindow
 from posapp.gui.dialogs.enrol import EnrolDialog
 from posapp.gui.models.rewards import Column
 from posapp.services import loyalty
-from posapp.services.settings import load_settings
+from posapp.services.settings import load_settings, update_settings
 from tests.conftest import Shop
 from tests.gui.helpers import OpenTill, plain
 from tests.integration.loyalty_helpers import balance, give_points, voucher_status
@@ -212,3 +215,37 @@ def test_enrolment_says_what_is_wrong_and_keeps_what_was_typed(
     assert "not a date" in dialog.ui.messageLabel.text()
     assert dialog.ui.nameEdit.text() == "Kārlis"
     assert window.cart.customer_id is None
+
+
+def test_after_a_members_sale_one_key_records_their_rating(
+    qtbot: QtBot, open_till: OpenTill, shop: Shop
+) -> None:
+    window = open_till(language="en")
+    window.handle_scan(shop.bread)
+    window.handle_scan(shop.customer_card)
+    window.complete([(PaymentMethod.CASH, Decimal("5.00"))])
+    assert "How was it? Alt+1 … Alt+5" in window.banner_text()
+
+    qtbot.keyClick(window.ui.cartView, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+
+    assert window.banner_text() == "Thank you: rated 4 of 5."
+    with shop.uow:
+        rated = shop.uow.session.execute(select(Rating.customer_id, Rating.rating)).all()
+    assert rated == [(shop.customer_id, 4)]
+
+
+def test_after_a_sale_without_a_card_the_offer_and_its_answer_are_counted(
+    qtbot: QtBot, open_till: OpenTill, shop: Shop
+) -> None:
+    settings = load_settings(shop.uow)
+    update_settings(shop.uow, shop.owner, reminders=replace(settings.reminders, offer_card_every=1))
+    window = open_till(language="en")
+    window.handle_scan(shop.bread)
+    window.complete([(PaymentMethod.CASH, Decimal("5.00"))])
+    assert "Offer them a card: Ctrl+E, or Alt+N if they decline" in window.banner_text()
+
+    qtbot.keyClick(window.ui.cartView, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+
+    with shop.uow:
+        answers = shop.uow.session.scalars(select(CardOffer.answer)).all()
+    assert answers == ["declined"]

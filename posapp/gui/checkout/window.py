@@ -65,7 +65,7 @@ from posapp.gui.models.reminders import RemindersModel
 from posapp.gui.models.rewards import MAX_KEYED
 from posapp.gui.theme import capitalize_card_titles, set_state
 from posapp.services import care, catalog, checkout, loyalty, parking, refunds
-from posapp.services.care import CustomerCare
+from posapp.services.care import CardOfferAnswer, CustomerCare
 from posapp.services.catalog import ProductMatch
 from posapp.services.checkout import CompletedSale, ScanKind
 from posapp.services.loyalty import CustomerSummary
@@ -117,6 +117,7 @@ class CheckoutWindow(QMainWindow):
 
         settings = load_settings(uow)
         self.rules = settings.barcode_rules()
+        self._reminder_settings = settings.reminders
         self._shop_name = settings.shop_name
         self._time_zone = settings.time_zone
 
@@ -162,6 +163,8 @@ class CheckoutWindow(QMainWindow):
         self.printing = ReceiptPrinting(uow, till_code, printer, self)
         self.printing.printed.connect(self._printed)
         self._last_receipt: tuple[str, int] | None = None  # for Ctrl+P
+        # The last sale, for its rating (Alt+1 … 5) or the card offer (Alt+N), until the next.
+        self._after_sale: CompletedSale | None = None
         self._saver = CartSaver(uow, self)
         self._saver.failed.connect(self._save_failed)
         self._saver.recovered.connect(lambda: self._database_state(None))
@@ -811,7 +814,8 @@ class CheckoutWindow(QMainWindow):
             )
         else:
             message = self.tr("Receipt {receipt} — paid").format(receipt=receipt)
-        self._next_sale(message + self._points_said(completed))
+        self._after_sale = completed
+        self._next_sale(message + self._points_said(completed) + self._ask_after(completed))
 
     def _next_sale(self, message: str) -> None:
         try:
@@ -926,6 +930,15 @@ class CheckoutWindow(QMainWindow):
     def _build_reminders(self) -> None:
         self.reminders = RemindersModel(self)
         self._care: CustomerCare | None = None
+        for rating in range(1, 6):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Alt+{rating}"))
+            action.triggered.connect(lambda _checked=False, rating=rating: self.rate(rating))
+            self.addAction(action)
+        declined = QAction(self)
+        declined.setShortcut(QKeySequence("Alt+N"))
+        declined.triggered.connect(self.card_declined)
+        self.addAction(declined)
         view = self.ui.remindersView
         view.setModel(self.reminders)
         view.verticalHeader().hide()
@@ -942,6 +955,48 @@ class CheckoutWindow(QMainWindow):
             action.setShortcut(QKeySequence(keys))
             action.triggered.connect(lambda _checked=False, done=done: self.mark_reminder(done))
             self.addAction(action)
+
+    def _ask_after(self, completed: CompletedSale) -> str:
+        """After a sale: ask a member to rate the service; now and then, offer a card to a
+        buyer without one (ReminderSettings.offers_card)."""
+        if self.cart.customer_id is not None:
+            return " · " + self.tr("How was it? Alt+1 … Alt+5")
+        if self._reminder_settings.offers_card(completed.receipt_number):
+            return " · " + self.tr("Offer them a card: Ctrl+E, or Alt+N if they decline")
+        return ""
+
+    def rate(self, rating: int) -> None:
+        """Alt+1 … Alt+5 after a member's sale: their rating of the service."""
+        sale = self._after_sale
+        if self._busy():
+            return
+        if sale is None or sale.loyalty is None or sale.loyalty.customer_id is None:
+            self.show_banner(self.tr("A rating follows a sale with a customer's card."), "warning")
+            return
+        try:
+            loyalty.rate_service(
+                self._uow, self.actor, sale.loyalty.customer_id, rating, sale_id=sale.sale_id
+            )
+        except PosError as error:
+            self._fail(error)
+            return
+        self._after_sale = None
+        self.show_banner(self.tr("Thank you: rated {rating} of 5.").format(rating=rating), "info")
+
+    def card_declined(self) -> None:
+        """Alt+N after an anonymous sale: the buyer was offered a card and declined."""
+        self._card_offer(CardOfferAnswer.DECLINED)
+        self.show_banner(self.tr("Noted: no card this time."), "info")
+
+    def _card_offer(self, answer: CardOfferAnswer) -> None:
+        sale = self._after_sale
+        if sale is None or sale.loyalty is not None:
+            return  # no anonymous sale to answer for
+        self._after_sale = None
+        try:
+            care.record_card_offer(self._uow, self.actor, sale.sale_id, answer)
+        except PosError as error:
+            self._fail(error)
 
     def _show_care(self, customer_id: int | None) -> None:
         """The member's ranked reminders in place of the quick keys (read once a customer)."""
@@ -1056,6 +1111,7 @@ class CheckoutWindow(QMainWindow):
         if member is None:
             return
         self.customer_panel.summary = member
+        self._card_offer(CardOfferAnswer.ACCEPTED)
         message = self.tr("Welcome, {name}! Card {card} is theirs.").format(
             name=member.name, card=member.card_number
         )

@@ -573,6 +573,26 @@ F12</translation>
         <translation>Drukāt pēdējā čeka kopiju</translation>
     </message>
     <message>
+        <source>How was it? Alt+1 … Alt+5</source>
+        <translation>Kā jums patika? Alt+1 … Alt+5</translation>
+    </message>
+    <message>
+        <source>Offer them a card: Ctrl+E, or Alt+N if they decline</source>
+        <translation>Piedāvājiet karti: Ctrl+E, vai Alt+N, ja atsakās</translation>
+    </message>
+    <message>
+        <source>A rating follows a sale with a customer&apos;s card.</source>
+        <translation>Vērtējumu ieraksta pēc pirkuma ar klienta karti.</translation>
+    </message>
+    <message>
+        <source>Thank you: rated {rating} of 5.</source>
+        <translation>Paldies: vērtējums {rating} no 5.</translation>
+    </message>
+    <message>
+        <source>Noted: no card this time.</source>
+        <translation>Atzīmēts: šoreiz bez kartes.</translation>
+    </message>
+    <message>
         <source>No reminder to mark for this customer.</source>
         <translation>Šim klientam nav atgādinājuma, ko atzīmēt.</translation>
     </message>
