@@ -49,6 +49,7 @@ from posapp.gui.checkout.quick_keys import QuickKeyButton
 from posapp.gui.checkout.receipt_printer import ReceiptPrinting
 from posapp.gui.checkout.saver import CartSaver
 from posapp.gui.dialogs.amount import AmountDialog
+from posapp.gui.dialogs.care import CareDialog
 from posapp.gui.dialogs.close_shift import CloseShiftDialog
 from posapp.gui.dialogs.enrol import EnrolDialog
 from posapp.gui.dialogs.parked import ParkedSalesDialog
@@ -935,6 +936,10 @@ class CheckoutWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Alt+{rating}"))
             action.triggered.connect(lambda _checked=False, rating=rating: self.rate(rating))
             self.addAction(action)
+        note = QAction(self)
+        note.setShortcut(QKeySequence("Ctrl+N"))
+        note.triggered.connect(self.add_care)
+        self.addAction(note)
         declined = QAction(self)
         declined.setShortcut(QKeySequence("Alt+N"))
         declined.triggered.connect(self.card_declined)
@@ -955,6 +960,31 @@ class CheckoutWindow(QMainWindow):
             action.setShortcut(QKeySequence(keys))
             action.triggered.connect(lambda _checked=False, done=done: self.mark_reminder(done))
             self.addAction(action)
+
+    def add_care(self) -> None:
+        """Ctrl+N: a note, preference, promise or complaint for the customer at the till."""
+        if self._busy():
+            return
+        member = self._care
+        if member is None:
+            self.show_banner(self.tr("Scan the customer's card first."), "warning")
+            return
+        complaints = [r for r in member.reminders if r.sticky and r.refers_to is not None]
+        dialog = CareDialog(
+            self._uow,
+            self.actor,
+            member.summary.customer_id,
+            complaints[0].refers_to if complaints else None,
+            parent=self,
+        )
+
+        def saved() -> None:
+            if dialog.result_care is not None:
+                self._care = dialog.result_care
+                self._show_care(dialog.result_care.summary.customer_id)
+                self.show_banner(self.tr("Saved for every till."), "info")
+
+        self._open(dialog, saved)
 
     def _ask_after(self, completed: CompletedSale) -> str:
         """After a sale: ask a member to rate the service; now and then, offer a card to a

@@ -60,6 +60,77 @@ Enter</translation>
     </message>
 </context>
 <context>
+    <name>CareDialog</name>
+    <message>
+        <source>Customer care</source>
+        <translation>Rūpes par klientu</translation>
+    </message>
+    <message>
+        <source>What colleagues should know or do. 1–5 choose, Enter saves.</source>
+        <translation>Ko kolēģiem vajag zināt vai izdarīt. 1–5 izvēlas, Enter saglabā.</translation>
+    </message>
+    <message>
+        <source>&amp;1 Note</source>
+        <translation>&amp;1 Piezīme</translation>
+    </message>
+    <message>
+        <source>&amp;2 Preference</source>
+        <translation>&amp;2 Vēlme</translation>
+    </message>
+    <message>
+        <source>&amp;3 Promise</source>
+        <translation>&amp;3 Solījums</translation>
+    </message>
+    <message>
+        <source>&amp;4 Complaint</source>
+        <translation>&amp;4 Sūdzība</translation>
+    </message>
+    <message>
+        <source>&amp;5 Complaint resolved</source>
+        <translation>&amp;5 Sūdzība atrisināta</translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation>&amp;Kas</translation>
+    </message>
+    <message>
+        <source>Cancel
+Esc</source>
+        <translation>Atcelt
+Esc</translation>
+    </message>
+    <message>
+        <source>Save
+Enter</source>
+        <translation>Saglabāt
+Enter</translation>
+    </message>
+    <message>
+        <source>How it was put right</source>
+        <translation>Kā tas tika atrisināts</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Kas notika</translation>
+    </message>
+    <message>
+        <source>What we promised</source>
+        <translation>Ko apsolījām</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Kas</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>Termiņš</translation>
+    </message>
+    <message>
+        <source>{text} is not a date. Type it like 24.12.2026.</source>
+        <translation>{text} nav datums. Ierakstiet šādi: 24.12.2026.</translation>
+    </message>
+</context>
+<context>
     <name>CareListsDialog</name>
     <message>
         <source>Customer care</source>
@@ -571,6 +642,14 @@ F12</translation>
     <message>
         <source>Reprint the last receipt</source>
         <translation>Drukāt pēdējā čeka kopiju</translation>
+    </message>
+    <message>
+        <source>Scan the customer&apos;s card first.</source>
+        <translation>Vispirms skenējiet klienta karti.</translation>
+    </message>
+    <message>
+        <source>Saved for every till.</source>
+        <translation>Saglabāts visām kasēm.</translation>
     </message>
     <message>
         <source>How was it? Alt+1 … Alt+5</source>

@@ -1,0 +1,100 @@
+"""Care at the counter: a complaint typed at one till is on the next scan of that card at
+any till, and stays until it is put right; notes and promises in a few keystrokes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from posapp.domain.cart import PaymentMethod
+from posapp.domain.reminders import ReminderKind
+from posapp.gui.checkout.window import CheckoutWindow
+from posapp.gui.dialogs.care import CareDialog
+from tests.conftest import Shop
+from tests.gui.helpers import OpenTill
+
+pytestmark = pytest.mark.usefixtures("quick_pin_hashes")
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Another till: another process on the same database, writing through the care service.
+OTHER_TILL = textwrap.dedent(
+    """
+    import sys
+    from posapp.domain.roles import Actor, Role
+    from posapp.services import care
+    from posapp.services.setup import open_database
+
+    url, user_id, customer_id = sys.argv[1:]
+    uow = open_database(url)
+    actor = Actor(int(user_id), "Māris", Role.MANAGER)
+    care.add_complaint(uow, actor, int(customer_id), "Stale bread on Monday", "a fresh loaf")
+    """
+)
+
+
+def kinds(window: CheckoutWindow) -> list[ReminderKind]:
+    model = window.reminders
+    return [model.reminder(row).kind for row in range(model.rowCount())]
+
+
+def test_a_complaint_from_another_till_shows_at_the_next_scan_of_the_card(
+    open_till: OpenTill, shop: Shop, database_url: str
+) -> None:
+    window = open_till(language="en")
+    window.handle_scan(shop.bread)
+    window.handle_scan(shop.customer_card)
+    assert ReminderKind.COMPLAINT not in kinds(window)
+
+    other = [sys.executable, "-c", OTHER_TILL, database_url, str(shop.manager.user_id)]
+    finished = subprocess.run(
+        [*other, str(shop.customer_id)], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert finished.returncode == 0, finished.stderr
+
+    window.complete([(PaymentMethod.CASH, window.cart.due)])  # the customer's next visit:
+    window.handle_scan(shop.bread)
+    window.handle_scan(shop.customer_card)
+
+    assert kinds(window)[0] is ReminderKind.COMPLAINT
+    assert "Stale bread on Monday" in window.reminders.reminder(0).text
+    assert window.ui.remindersView.isVisible()
+
+
+def test_ctrl_n_writes_a_complaint_that_stays_until_it_is_put_right(
+    qtbot: QtBot, open_till: OpenTill, shop: Shop
+) -> None:
+    window = open_till(language="en")
+    window.handle_scan(shop.bread)
+    window.handle_scan(shop.customer_card)
+
+    qtbot.keyClick(window.ui.cartView, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(window.dialog, CareDialog) and window.dialog.isVisible())
+    dialog = window.dialog
+    assert isinstance(dialog, CareDialog)
+    qtbot.keyClick(dialog.ui.textEdit, Qt.Key.Key_4)  # 4: a complaint
+    assert dialog.ui.complaintButton.isChecked() and dialog.ui.textEdit.text() == ""
+    qtbot.keyClicks(dialog.ui.textEdit, "Cake was dry")
+    qtbot.keyClicks(dialog.ui.extraEdit, "a new cake")
+    qtbot.keyClick(dialog.ui.textEdit, Qt.Key.Key_Return)
+
+    assert kinds(window)[0] is ReminderKind.COMPLAINT
+    assert window.banner_text() == "Saved for every till."
+    window.mark_reminder(True)  # Ctrl+D passes over it: a complaint is resolved, not ticked
+    assert kinds(window)[0] is ReminderKind.COMPLAINT
+
+    window.add_care()
+    qtbot.waitUntil(lambda: isinstance(window.dialog, CareDialog) and window.dialog.isVisible())
+    dialog = window.dialog
+    assert isinstance(dialog, CareDialog)
+    qtbot.keyClick(dialog.ui.textEdit, Qt.Key.Key_5)  # 5: how it was put right
+    qtbot.keyClicks(dialog.ui.textEdit, "Gave a new cake")
+    qtbot.keyClick(dialog.ui.textEdit, Qt.Key.Key_Return)
+
+    assert ReminderKind.COMPLAINT not in kinds(window)
