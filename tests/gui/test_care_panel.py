@@ -16,6 +16,7 @@ from posapp.domain.cart import PaymentMethod
 from posapp.domain.reminders import ReminderKind
 from posapp.gui.checkout.window import CheckoutWindow
 from posapp.gui.dialogs.care import CareDialog
+from posapp.gui.dialogs.care_lists import CareListsDialog
 from tests.conftest import Shop
 from tests.gui.helpers import OpenTill
 
@@ -98,3 +99,16 @@ def test_ctrl_n_writes_a_complaint_that_stays_until_it_is_put_right(
     qtbot.keyClick(dialog.ui.textEdit, Qt.Key.Key_Return)
 
     assert ReminderKind.COMPLAINT not in kinds(window)
+
+
+def test_the_owners_lists_open_from_the_till_for_a_manager_only(
+    qtbot: QtBot, open_till: OpenTill, shop: Shop
+) -> None:
+    cashier = open_till(language="en")
+    assert not cashier.care_lists_action.isVisible()
+
+    manager = open_till(shop.manager, language="en")
+    assert manager.care_lists_action.isVisible()
+    manager.show_care_lists()
+    qtbot.waitUntil(lambda: isinstance(manager.dialog, CareListsDialog))
+    assert manager.dialog is not None and manager.dialog.isVisible()

@@ -50,6 +50,7 @@ from posapp.gui.checkout.receipt_printer import ReceiptPrinting
 from posapp.gui.checkout.saver import CartSaver
 from posapp.gui.dialogs.amount import AmountDialog
 from posapp.gui.dialogs.care import CareDialog
+from posapp.gui.dialogs.care_lists import CareListsDialog
 from posapp.gui.dialogs.close_shift import CloseShiftDialog
 from posapp.gui.dialogs.enrol import EnrolDialog
 from posapp.gui.dialogs.parked import ParkedSalesDialog
@@ -177,6 +178,7 @@ class CheckoutWindow(QMainWindow):
         self._connect_shift_actions()
         self._connect_loyalty_actions()
         self._connect_receipt_actions()
+        self._connect_care_lists()
         self._build_search(language)
         self._build_quick_keys()
 
@@ -198,9 +200,6 @@ class CheckoutWindow(QMainWindow):
     # -- look -----------------------------------------------------------------
     def _polish(self) -> None:
         capitalize_card_titles(self)
-        manager = self.actor.role in (Role.OWNER, Role.MANAGER)
-        self.ui.actionOverview.setVisible(manager)
-        self.ui.actionOverview.setEnabled(manager)
 
     def _build_search(self, language: str) -> None:
         self.matches = ProductMatchModel(language, self)
@@ -893,6 +892,37 @@ class CheckoutWindow(QMainWindow):
         self._open(dialog, done)
 
     # -- loyalty --------------------------------------------------------------
+    def _connect_care_lists(self) -> None:
+        self.care_lists_action = QAction(self.tr("Customers to look after…"), self)
+        self.care_lists_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
+        self.care_lists_action.triggered.connect(self.show_care_lists)
+        self.ui.menuShop.insertAction(self.ui.actionLock, self.care_lists_action)
+        self.addAction(self.care_lists_action)
+        self._show_manager_actions()
+
+    def _show_manager_actions(self) -> None:
+        manager = self.actor.role in (Role.OWNER, Role.MANAGER)
+        for action in (self.ui.actionOverview, self.care_lists_action):
+            action.setVisible(manager)
+            action.setEnabled(manager)
+
+    def show_care_lists(self) -> None:
+        """The owner's lists: regulars gone quiet, birthdays, promises overdue, complaints."""
+        if self._busy():
+            return
+        try:
+            dialog = CareListsDialog(
+                self._uow,
+                self.actor,
+                language=self._language,
+                time_zone=self._time_zone,
+                parent=self,
+            )
+        except PosError as error:
+            self._fail(error)
+            return
+        self._open(dialog, lambda: None)
+
     def _connect_receipt_actions(self) -> None:
         action = QAction(self.tr("Reprint the last receipt"), self)
         action.setShortcut(QKeySequence("Ctrl+P"))
@@ -1251,9 +1281,7 @@ class CheckoutWindow(QMainWindow):
         """Someone signed in after a lock: the same sale goes on under their name."""
         self.actor = actor
         self.cashier_status.setText(self.tr("Cashier: {name}").format(name=actor.name))
-        manager = actor.role in (Role.OWNER, Role.MANAGER)
-        self.ui.actionOverview.setVisible(manager)
-        self.ui.actionOverview.setEnabled(manager)
+        self._show_manager_actions()
 
     def close_shift(self) -> None:
         """Count the drawer, close the shift, show the Z report; refused during a sale."""

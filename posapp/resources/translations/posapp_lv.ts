@@ -640,6 +640,10 @@ F12</translation>
         <translation>Lai anulētu pirkumu, par kuru jau maksāts, vajadzīgs vadītāja PIN.</translation>
     </message>
     <message>
+        <source>Customers to look after…</source>
+        <translation>Klienti, par kuriem parūpēties…</translation>
+    </message>
+    <message>
         <source>Reprint the last receipt</source>
         <translation>Drukāt pēdējā čeka kopiju</translation>
     </message>
