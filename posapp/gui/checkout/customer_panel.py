@@ -9,8 +9,8 @@ to enrol one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy
+from PySide6.QtCore import QAbstractItemModel, QObject, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTableView
 
 from posapp.domain.cart import Cart
 from posapp.domain.loyalty import stage_name
@@ -24,6 +24,20 @@ REWARD_ROW_HEIGHT = 44  # a finger's width: a row is tapped to take the reward
 REWARD_ROWS_SHOWN = 2  # more scroll: the card must leave room for the keys at 768 px
 
 
+def list_table(view: QTableView, model: QAbstractItemModel, row_height: int, wide: int) -> None:
+    """A table read as a list (the rewards, the reminders): no headers, rows a finger high,
+    column `wide` taking what is left, texts elided to the width."""
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.horizontalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(row_height)
+    view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(wide, QHeaderView.ResizeMode.Stretch)
+
+
 class CustomerPanel(QObject):
     """`reward_chosen(row)` when a reward row is tapped."""
 
@@ -35,17 +49,9 @@ class CustomerPanel(QObject):
         self.summary: CustomerSummary | None = None
         self.rewards = RewardsModel(language, self)
         view = ui.rewardsView
-        view.setModel(self.rewards)
-        view.verticalHeader().hide()
-        view.horizontalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(REWARD_ROW_HEIGHT)
-        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        list_table(view, self.rewards, REWARD_ROW_HEIGHT, Column.NAME)
         # Its texts are elided to the card's width; they never widen the side panel.
         view.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        view.setTextElideMode(Qt.TextElideMode.ElideRight)
         view.clicked.connect(lambda index: self.reward_chosen.emit(index.row()))
         self.show_member(None, None)
 

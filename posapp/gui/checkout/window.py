@@ -44,7 +44,7 @@ from posapp.domain.roles import Actor, Role
 from posapp.domain.text import search_key
 from posapp.errors import DatabaseError, PermissionDenied, PosError
 from posapp.gui.checkout.cart_delegate import CELL_PADDING, CartDelegate
-from posapp.gui.checkout.customer_panel import CustomerPanel
+from posapp.gui.checkout.customer_panel import CustomerPanel, list_table
 from posapp.gui.checkout.quick_keys import QuickKeyButton
 from posapp.gui.checkout.receipt_printer import ReceiptPrinting
 from posapp.gui.checkout.saver import CartSaver
@@ -975,14 +975,7 @@ class CheckoutWindow(QMainWindow):
         declined.triggered.connect(self.card_declined)
         self.addAction(declined)
         view = self.ui.remindersView
-        view.setModel(self.reminders)
-        view.verticalHeader().hide()
-        view.horizontalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(REMINDER_ROW_HEIGHT)
-        view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ReminderColumn.TEXT, QHeaderView.ResizeMode.Stretch)
+        list_table(view, self.reminders, REMINDER_ROW_HEIGHT, ReminderColumn.TEXT)
         view.clicked.connect(lambda index: self._mark_row(index.row(), done=True))
         view.hide()
         for keys, done in (("Ctrl+D", True), ("Ctrl+Shift+D", False)):
