@@ -1,7 +1,8 @@
 """Euro amounts, counts and moments as the GUI shows them (Babel, the shop's time zone).
 
-Kept tiny on purpose: the core will get its own formatting for receipts and
-reports; the GUI only needs these until then.
+What printed documents show the same way (money, quantities, dates) is
+posapp.output.formatting's, re-exported here; the rest is the window's own:
+counts, moments in parts, amounts to edit, and reading what a person typed.
 """
 
 from __future__ import annotations
@@ -14,18 +15,19 @@ from zoneinfo import ZoneInfo
 from babel import dates, numbers
 
 from posapp.domain.money import parse_number
+from posapp.output.formatting import babel_locale, format_day, format_money, format_quantity
 
-LOCALES = {"lv": "lv_LV", "en": "en_IE"}
-
-
-def babel_locale(language: str) -> str:
-    """The Babel locale for a GUI language: Latvian, else Irish English (euro, 24-hour)."""
-    return LOCALES.get(language, LOCALES["en"])
-
-
-def format_money(amount: Decimal, language: str) -> str:
-    """A euro amount: "2,35 €" in Latvian, "€2.35" in English."""
-    return numbers.format_currency(amount, "EUR", locale=babel_locale(language))
+__all__ = [
+    "babel_locale",
+    "format_count",
+    "format_day",
+    "format_moment",
+    "format_money",
+    "format_plain_amount",
+    "format_quantity",
+    "parse_amount",
+    "parse_day",
+]
 
 
 def format_count(count: int, language: str) -> str:
@@ -48,19 +50,6 @@ def format_moment(
     if part == "time":
         return dates.format_time(moment, length, tzinfo=zone, locale=locale)
     return dates.format_datetime(moment, length, tzinfo=zone, locale=locale)
-
-
-def format_day(day: date, language: str) -> str:
-    """A date: "23.11.26" in Latvian, "23/11/2026" in English."""
-    return dates.format_date(day, "short", locale=babel_locale(language))
-
-
-def format_quantity(quantity: Decimal, by_weight: bool, language: str) -> str:
-    """A line's quantity: "3" for pieces, "0,352 kg" for goods sold by weight."""
-    locale = babel_locale(language)
-    if by_weight:
-        return numbers.format_decimal(quantity, format="#,##0.000", locale=locale) + " kg"
-    return numbers.format_decimal(quantity, format="#,##0", locale=locale)
 
 
 def format_plain_amount(amount: Decimal, language: str) -> str:

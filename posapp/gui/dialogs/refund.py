@@ -10,7 +10,6 @@ recorded once.
 
 from __future__ import annotations
 
-import re
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
@@ -28,6 +27,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from posapp.db.uow import UnitOfWork
+from posapp.domain.barcodes import parse_receipt_number
 from posapp.domain.cart import PaymentMethod
 from posapp.domain.money import ZERO, to_cents
 from posapp.errors import PosError
@@ -38,15 +38,11 @@ from posapp.gui.models.base import Index, TableModel
 from posapp.services import refunds
 from posapp.services.refunds import RefundableLine, RefundableSale
 
-_RECEIPT = re.compile(r"(?:([A-Z0-9]{1,8})-)?(\d{1,9})")
-
 
 def parse_receipt(text: str, this_till: str) -> tuple[str, int] | None:
     """ "T1-42" → ("T1", 42); "42" → (this till, 42); anything else → None."""
-    found = _RECEIPT.fullmatch(text.strip().upper().replace(" ", ""))
-    if found is None:
-        return None
-    return found.group(1) or this_till, int(found.group(2))
+    found = parse_receipt_number(text, this_till)
+    return None if found is None else (found.till_code, found.receipt_number)
 
 
 def _quantity_text(quantity: Decimal, language: str) -> str:
