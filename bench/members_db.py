@@ -44,6 +44,15 @@ the same file whatever day it is built, and the benchmark's clock is set to it):
   system would. Receipt numbers follow completion times, gap-free; one shift
   a day, closed with its cash count.
 
+* the facts staff reminders read (posapp.services.care), as the sales' commit
+  keeps them: each member buys from 2 to 5 favourite goods, so
+  customer_products counts in how many purchases they bought each (and when
+  last), loyalty_accounts.last_items names the last purchase's goods and
+  visit_interval is posapp's own next_visit_interval over their visit days;
+* what colleagues wrote and did: notes and preferences (half the regulars, 2 %
+  of the rest), promises kept and open (some overdue, some due in the next two
+  weeks), complaints resolved and open, reminders marked done or dismissed.
+
 The last member's few manual adjustments (adjust_points) make the ledger
 exactly 10 x `customers` entries. Left out: referrals, ratings, stage_changes,
 merged customers.
@@ -55,6 +64,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import multiprocessing
 import queue
 import random
@@ -93,6 +103,7 @@ from posapp.domain.loyalty import (
     observed_birthday,
     phone_key,
 )
+from posapp.domain.reminders import ReminderKind, next_visit_interval, usual_interval
 from posapp.domain.roles import Actor
 from posapp.domain.text import search_key, word_keys
 from posapp.domain.vat import vat_included
@@ -106,7 +117,7 @@ DEFAULT_CUSTOMERS = 1_000_000
 ENTRIES_PER_CUSTOMER = 10
 TILL = "T1"
 # Bump when what build() writes changes, to invalidate old caches.
-BUILD_FORMAT = 1
+BUILD_FORMAT = 2
 SEED = 20_261_210
 NOW = datetime(2026, 12, 10, 9, 0, tzinfo=UTC)  # 11:00 in Riga: the database's present
 HISTORY_DAYS = 3 * 365
@@ -360,6 +371,11 @@ class _Rows:
     sales: list[tuple[Any, ...]] = field(default_factory=list)
     sale_lines: list[tuple[Any, ...]] = field(default_factory=list)
     payments: list[tuple[Any, ...]] = field(default_factory=list)
+    customer_products: list[tuple[Any, ...]] = field(default_factory=list)
+    customer_notes: list[tuple[Any, ...]] = field(default_factory=list)
+    promises: list[tuple[Any, ...]] = field(default_factory=list)
+    complaints: list[tuple[Any, ...]] = field(default_factory=list)
+    reminder_actions: list[tuple[Any, ...]] = field(default_factory=list)
 
     def tables(self) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
         for table in fields(self):
@@ -375,7 +391,7 @@ _INSERTS = {
     "loyalty_cards": "id, number, customer_id, status, issued_at, blocked_at",
     "loyalty_accounts": "customer_id, balance, stage, purchases, visits, last_visit_on, "
     "first_purchase_at, last_purchase_at, referred_buyers, five_star_ratings, "
-    "birthday_reward_year",
+    "birthday_reward_year, last_items, visit_interval",
     "customer_visits": "customer_id, day",
     "points_entries": "id, customer_id, kind, points, sale_id, key, reason, user_id, at",
     "vouchers": "id, code, customer_id, bearer, reward_key, name, kind, amount, percent, "
@@ -386,6 +402,13 @@ _INSERTS = {
     "sale_lines": "sale_id, line_no, product_id, name, quantity, unit_price, list_price, "
     "discount, total, vat_rate, vat_amount, approved_by, refund_of_line_id",
     "payments": "sale_id, method, amount, tendered",
+    "customer_products": "customer_id, product_id, sales, last_bought_at",
+    "customer_notes": "id, customer_id, kind, text, user_id, at",
+    "promises": "id, customer_id, what, due_on, status, taken_by, taken_at, resolved_by, "
+    "resolved_at, resolution",
+    "complaints": "id, customer_id, what, promised, status, taken_by, taken_at, resolved_by, "
+    "resolved_at, resolution",
+    "reminder_actions": "id, customer_id, key, kind, action, user_id, till_id, at",
 }
 
 
@@ -397,6 +420,10 @@ class _Counters:
     card: int = 0
     replacement_cards: int = 0  # card numbers handed out after the first cards
     purchases: int = 0
+    note: int = 0
+    promise: int = 0
+    complaint: int = 0
+    action: int = 0
 
 
 @dataclass(frozen=True)
@@ -677,6 +704,12 @@ class _History:
         birthday_year: int | None = None
         first_at: str | None = None
         last_at: str | None = None
+        # The care facts posapp keeps at commit: what they buy (2 to 5 favourite goods), in
+        # how many purchases each, the last purchase's goods, the usual days between visits.
+        favourites = rng.sample(self.goods, rng.randint(2, 5))
+        products: dict[int, list[int]] = {}  # product id -> [purchases, last moment]
+        last_goods: list[_Good] = []
+        interval: Decimal | None = None
         runs = self.runs
         run = next((i for i, r in enumerate(runs) if r.t > enrolled), len(runs))
         for moment in (*moments, self.now_t):
@@ -716,6 +749,7 @@ class _History:
             if voucher is None and random() < _TAKE_REWARD:
                 reward = next((r for r in self.point_rewards if r[0] <= balance), None)
             sale_id = None
+            basket = [favourites[int(random() * len(favourites))]]
             if voucher is not None or reward is not None:
                 count.sale += 1
                 sale_id = count.sale
@@ -726,7 +760,7 @@ class _History:
                 else:
                     assert reward is not None
                     off_percent, off_amount = None, reward[2]
-                paid = self._sale(rows, sale_id, c, moment, d, off_percent, off_amount)
+                paid = self._sale(rows, sale_id, c, moment, d, basket[0], off_percent, off_amount)
                 if reward is not None:
                     post(
                         "redeemed",
@@ -740,6 +774,13 @@ class _History:
                     debits += reward[0]
             else:
                 paid = 150 + int(random() * 4351)  # 1.50 to 45.00 EUR
+                while random() < 0.4 and len(basket) < len(favourites):
+                    basket.append(favourites[int(random() * len(favourites))])
+            last_goods = list(dict.fromkeys(basket))
+            for good in last_goods:
+                counted = products.setdefault(good.product_id, [0, moment])
+                counted[0] += 1
+                counted[1] = moment
             points = paid * multiplier // 1_000_000  # cents x hundredths x hundredths
             if points:
                 if sale_id:
@@ -753,6 +794,8 @@ class _History:
             first_at = first_at or when
             last_at = when
             if new_visit:
+                if last_day >= 0:
+                    interval = next_visit_interval(interval, d - last_day)
                 visits += 1
                 last_day = d
                 recent = [d, *recent[: keep - 1]]
@@ -800,9 +843,15 @@ class _History:
                 0,
                 0,
                 birthday_year,
+                json.dumps([g.name for g in last_goods], ensure_ascii=False) if bought else None,
+                None if interval is None else int(interval.scaleb(1)),
             )
         )
+        rows.customer_products.extend(
+            (c, product, n, self.at(t)) for product, (n, t) in products.items()
+        )
         self._vouchers(c, vouchers, rows)
+        self._care(c, tier, enrolled, rows)
 
     def _customer(self, c: int, enrolled: int, rows: _Rows) -> str | None:
         """The customer's row and name keys; returns their birthday."""
@@ -885,12 +934,12 @@ class _History:
         c: int,
         moment: int,
         d: int,
+        good: _Good,
         off_percent: int | None,
         off_amount: int | None,
     ) -> int:
         """A sale of one line that takes a reward, paid in cash; returns what was paid."""
         rng = self.rng
-        good = self.goods[rng.randrange(len(self.goods))]
         quantity = rng.randint(1, 4)
         while True:
             gross = good.price * quantity
@@ -977,6 +1026,77 @@ class _History:
                 )
             )
 
+    def _care(self, c: int, tier: int, enrolled: int, rows: _Rows) -> None:
+        """Notes and preferences colleagues wrote, promises and complaints (open, kept or
+        resolved), and reminders marked at the till: the regulars have the most."""
+        rng, count = self.rng, self.count
+        cashier, manager = self.staff.cashier.user_id, self.staff.manager.user_id
+        span = self.now_t - 3600 - enrolled
+
+        def moment() -> int:
+            return enrolled + rng.randrange(span) if span > 0 else enrolled
+
+        share = _CARE_SHARES[tier]
+        if rng.random() < share.notes:
+            for _ in range(rng.randint(1, 3)):
+                kind = rng.choice(("note", "preference"))
+                count.note += 1
+                text = rng.choice(_NOTES if kind == "note" else _PREFERENCES)
+                rows.customer_notes.append((count.note, c, kind, text, cashier, self.at(moment())))
+        if rng.random() < share.promises:
+            for _ in range(rng.randint(1, 2)):
+                kept = rng.random() < 0.6  # a promise kept in the past, or one open now
+                if kept:
+                    taken = moment()
+                    due = taken // _DAY + rng.randint(1, 14)
+                    if due >= self.now_t // _DAY:
+                        continue
+                    done: tuple[int | None, str | None, None] = (
+                        *(manager, self.at(due * _DAY + _OPEN + 3600)),
+                        None,
+                    )
+                else:
+                    due = self.now_t // _DAY + rng.randint(-7, 14)
+                    taken = max(enrolled, (due - rng.randint(3, 21)) * _DAY + _OPEN + 1800)
+                    done = (None, None, None)
+                if taken >= self.now_t:
+                    continue
+                count.promise += 1
+                rows.promises.append(
+                    (
+                        *(count.promise, c, rng.choice(_PROMISES), self.day(due)),
+                        *("done" if kept else "open", cashier, self.at(taken), *done),
+                    )
+                )
+        if rng.random() < share.complaints:
+            open_now = rng.random() < 0.25
+            taken = moment()
+            resolved = (
+                (None, None, None)
+                if open_now
+                else (manager, self.at(min(taken + 2 * _DAY, self.now_t - 60)), _RESOLUTION)
+            )
+            what, promised = rng.choice(_COMPLAINTS)
+            count.complaint += 1
+            rows.complaints.append(
+                (
+                    *(count.complaint, c, what, promised, "open" if open_now else "resolved"),
+                    *(cashier, self.at(taken), *resolved),
+                )
+            )
+        if rng.random() < share.actions:
+            days = {moment() // _DAY for _ in range(rng.randint(1, 4))}
+            for day in sorted(days):
+                marked = rng.choice((ReminderKind.LAST_VISIT, ReminderKind.USUAL_ITEMS)).value
+                count.action += 1
+                rows.reminder_actions.append(
+                    (
+                        *(count.action, c, f"{marked}:{self.day(day)}", marked),
+                        *(rng.choice(("done", "done", "dismissed")), cashier, self.till_id),
+                        self.at(day * _DAY + _CLOSE - 600),
+                    )
+                )
+
     def _adjustments(self, c: int, pad_to: int, entries: list[tuple[Any, ...]]) -> int:
         """Manual adjustments (adjust_points) in the last hours, until the ledger holds
         `pad_to` entries; returns the points they add."""
@@ -1017,6 +1137,47 @@ def _hundredths(multiplier: Decimal) -> int:
     if scaled != int(scaled):
         raise ValueError(f"multiplier {multiplier} has more than two decimals")
     return int(scaled)
+
+
+@dataclass(frozen=True)
+class _CareShare:
+    """Chances that a member has notes, promises, a complaint, reminders marked."""
+
+    notes: float
+    promises: float
+    complaints: float
+    actions: float
+
+
+_CARE_SHARES = (  # by tier: regulars, tens, a few
+    _CareShare(0.5, 0.15, 0.05, 0.6),
+    _CareShare(0.15, 0.04, 0.02, 0.2),
+    _CareShare(0.02, 0.005, 0.003, 0.01),
+)
+_NOTES = (
+    "Nāk ar suni: ūdens bļodiņa pie durvīm.",
+    "Strādā blakus bankā, steidzas pusdienās.",
+    "Meita mācās Rīgā, ienāk sestdienās kopā.",
+    "Pasūtīja kūku kāzu jubilejai; pajautāt, kā izdevās.",
+)
+_PREFERENCES = (
+    "Kapučīno ar auzu pienu, bez cukura.",
+    "Rupjmaizi sagrieztu šķēlēs.",
+    "Patīk svaigākais: pajautāt, kas šodien no krāsns.",
+    "Maksā ar karti, čeku nevajag.",
+)
+_PROMISES = (
+    "Pasūtīt bezglutēna maizi",
+    "Atlikt divus medus kūkas gabalus",
+    "Piezvanīt, kad atvedīs Ābolu sulu",
+    "Sagatavot kafijas pupiņas 1 kg",
+)
+_COMPLAINTS = (
+    ("Kruasāns bija sauss", "Nākamais kruasāns par brīvu"),
+    ("Kafija bija auksta", "Jauna kafija uzreiz"),
+    ("Izdeva nepareizu atlikumu", None),
+)
+_RESOLUTION = "Atvainojāmies, kompensējām nākamajā pirkumā."
 
 
 _OLDEST = date(1945, 1, 1).toordinal()
@@ -1080,6 +1241,26 @@ def verify(connection: sqlite3.Connection, customers: int, entries: int) -> None
     )
     if visits or cards or used:
         problems.append(f"{visits} visit counts, {cards} members' cards, {used} used vouchers")
+    facts = one(
+        "SELECT count(*) FROM loyalty_accounts WHERE (purchases > 0) != (last_items IS NOT NULL) "
+        "OR (visits > 1) != (visit_interval IS NOT NULL) OR purchases < (SELECT "
+        "coalesce(max(sales), 0) FROM customer_products WHERE "
+        "customer_products.customer_id = loyalty_accounts.customer_id)"
+    )
+    care = connection.execute(
+        "SELECT (SELECT count(*) FROM customer_products), (SELECT count(*) FROM customer_notes), "
+        "(SELECT count(*) FROM promises WHERE status = 'open'), (SELECT count(*) FROM complaints "
+        "WHERE status = 'open'), (SELECT count(*) FROM reminder_actions)"
+    ).fetchone()
+    print(
+        f"    care facts out of step with purchases and visits: {facts}; {care[0]:,} usual-item "
+        f"counts, {care[1]:,} notes, {care[2]:,} open promises, {care[3]:,} open complaints, "
+        f"{care[4]:,} reminders marked"
+    )
+    intervals = _intervals_recomputed(connection, customers)
+    print(f"    visit_interval = next_visit_interval over the visit days, a sample: {intervals}")
+    if facts or intervals.split()[0] != "all":
+        problems.append(f"{facts} accounts' care facts; intervals: {intervals}")
     violations = connection.execute("PRAGMA foreign_key_check").fetchall()
     quick = [row[0] for row in connection.execute("PRAGMA quick_check")]
     print(f"    foreign_key_check: {len(violations)} violations; quick_check: {', '.join(quick)}")
@@ -1087,6 +1268,32 @@ def verify(connection: sqlite3.Connection, customers: int, entries: int) -> None
         problems.append(f"{len(violations)} foreign key violations, quick_check {quick[:3]}")
     if problems:
         raise RuntimeError("the members database is not what it should be: " + "; ".join(problems))
+
+
+def _intervals_recomputed(connection: sqlite3.Connection, customers: int) -> str:
+    """Recompute a sample of members' usual interval from their visit days, as posapp's
+    commit keeps it; "all N agree", or how many differ."""
+    sample = random.Random(SEED + 1).sample(range(1, customers + 1), min(1000, customers))
+    days: dict[int, list[date]] = {}
+    for customer, day in connection.execute(
+        "SELECT customer_id, day FROM customer_visits WHERE customer_id IN "
+        "(SELECT value FROM json_each(?)) ORDER BY customer_id, day",
+        (str(sample),),
+    ):
+        days.setdefault(customer, []).append(date.fromisoformat(day))
+    stored = dict(
+        connection.execute(
+            "SELECT customer_id, visit_interval FROM loyalty_accounts WHERE customer_id IN "
+            "(SELECT value FROM json_each(?))",
+            (str(sample),),
+        ).fetchall()
+    )
+    differ = 0
+    for customer in sample:
+        interval = usual_interval(days.get(customer, []))
+        expected = None if interval is None else int(interval.scaleb(1))
+        differ += stored.get(customer) != expected
+    return f"all {len(sample)} agree" if not differ else f"{differ} of {len(sample)} differ"
 
 
 # --------------------------------------------------------------------------- reading

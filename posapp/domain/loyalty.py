@@ -293,32 +293,39 @@ def expiry_of(credited_at: datetime, months: int) -> datetime:
     )
 
 
+def expiry_window(now: datetime, months: int, within_days: int) -> tuple[datetime, datetime]:
+    """(cutoff, horizon): credits made after the cutoff are within their months now; those
+    made after the horizon still will be `within_days` from now."""
+    return months_before(now, months), months_before(now + timedelta(days=within_days), months)
+
+
 def points_expiring(
     balance: int,
-    recent_credits: Sequence[tuple[datetime, int]],
+    due_credits: Sequence[tuple[datetime, int]],
+    credits_after: int,
     now: datetime,
     months: int,
     within_days: int,
 ) -> tuple[int, datetime] | None:
     """The points that expire within `within_days` of `now`, and when the first of them do.
 
-    `recent_credits` are the credits (at, points) made after months_before(now, months),
-    oldest first: what is older than that is past its months already. Points are spent
-    oldest first, so what is left of the credits made at or before a cutoff is the
-    balance less the credits made after it (points_to_expire says the same from the
-    whole ledger): only the recent credits and the cached balance are needed.
+    With (cutoff, horizon) = expiry_window(now, months, within_days): `due_credits` are
+    the credits (at, points) made after the cutoff and at or before the horizon, oldest
+    first, and `credits_after` the sum of the credits made after the horizon. Points are
+    spent oldest first, so what is left of the credits made at or before the horizon is
+    the balance less the credits made after it (points_to_expire says the same from the
+    whole ledger): the cached balance, one sum and the credits of the window are enough.
     """
     if months <= 0 or balance <= 0:
         return None
-    horizon = months_before(now + timedelta(days=within_days), months)
-    expiring = balance - sum(points for at, points in recent_credits if at > horizon)
+    expiring = balance - credits_after
     if expiring <= 0:
         return None
     # Spent oldest first: the first credit not wholly spent is the first to expire (what
-    # is older than the recent credits is past its months already: it goes now).
-    unspent = balance - sum(points for _at, points in recent_credits)
+    # is older than the cutoff is past its months already: it goes now).
+    unspent = expiring - sum(points for _at, points in due_credits)
     first_due = now
-    for at, points in recent_credits:
+    for at, points in due_credits:
         if unspent > 0:
             break
         unspent += points

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
+from itertools import pairwise
 
 from posapp.domain.loyalty import Stage, birthday_near, stage_name
 from posapp.i18n import N_, _, format_day_month, translations
@@ -323,6 +324,15 @@ def next_visit_interval(usual: Decimal | None, gap_days: int) -> Decimal:
     if usual is None:
         return gap.quantize(_TENTH)
     return (usual + VISIT_INTERVAL_WEIGHT * (gap - usual)).quantize(_TENTH, ROUND_HALF_UP)
+
+
+def usual_interval(visit_days: Sequence[date]) -> Decimal | None:
+    """The usual interval after these visit days (oldest first), as the sales' commits keep
+    it one visit at a time (next_visit_interval); None before a second visit."""
+    interval: Decimal | None = None
+    for before, after in pairwise(visit_days):
+        interval = next_visit_interval(interval, (after - before).days)
+    return interval
 
 
 _STAGE_ORDER = (Stage.VISITOR, Stage.BUYER, Stage.CLIENT, Stage.ADVOCATE)

@@ -47,7 +47,12 @@ from posapp.db.models import (
     User,
 )
 from posapp.db.uow import UnitOfWork
-from posapp.domain.loyalty import Stage, months_before, observed_birthday, points_expiring
+from posapp.domain.loyalty import (
+    Stage,
+    expiry_window,
+    observed_birthday,
+    points_expiring,
+)
 from posapp.domain.reminders import (
     CustomerFacts,
     Note,
@@ -211,13 +216,20 @@ _LATEST_STAGE_CHANGE = (
     .order_by(StageChange.id.desc())
     .limit(1)
 )
-# Credits of the expiry months (the covering index answers it): what is about to expire
-# follows from them and the cached balance (posapp.domain.loyalty.points_expiring).
-_RECENT_CREDITS = (
+# What is about to expire follows from the cached balance, the sum of the credits that will
+# still be valid and the credits of the window before them (posapp.domain.loyalty.
+# points_expiring); the covering index (customer, at, points) answers both.
+_CREDITS_AFTER = select(func.coalesce(func.sum(PointsEntry.points), 0)).where(
+    PointsEntry.customer_id == bindparam("customer"),
+    PointsEntry.at > bindparam("horizon"),
+    PointsEntry.points > 0,
+)
+_DUE_CREDITS = (
     select(PointsEntry.at, PointsEntry.points)
     .where(
         PointsEntry.customer_id == bindparam("customer"),
         PointsEntry.at > bindparam("cutoff"),
+        PointsEntry.at <= bindparam("horizon"),
         PointsEntry.points > 0,
     )
     .order_by(PointsEntry.at)
@@ -228,19 +240,31 @@ _ACTED_UPON = select(ReminderAction.key).where(
 )
 
 
-def customer_reminders(uow: UnitOfWork, customer_id: int) -> CustomerCare:
-    """One read transaction: the customer's care as the counter shows it on a card scan."""
+def customer_reminders(
+    uow: UnitOfWork, customer_id: int, summary: CustomerSummary | None = None
+) -> CustomerCare:
+    """One read transaction: the customer's care as the counter shows it on a card scan.
+
+    `summary`: the member's summary the card scan has just read (checkout.scan), so it is
+    not read twice; it is used only if it is this customer's.
+    """
     with uow:
-        return read_care(uow, customer_id)
+        return read_care(uow, customer_id, summary=summary)
 
 
-def read_care(uow: UnitOfWork, customer_id: int, card_number: str | None = None) -> CustomerCare:
+def read_care(
+    uow: UnitOfWork,
+    customer_id: int,
+    card_number: str | None = None,
+    summary: CustomerSummary | None = None,
+) -> CustomerCare:
     """CustomerCare inside the caller's transaction, in the core's language (the GUI's).
 
     A customer merged into another is that other one (CustomerCare.summary says who).
     """
     settings = read_settings(uow)
-    summary = read_summary(uow, customer_id, card_number, settings)
+    if summary is None or summary.customer_id != customer_id:
+        summary = read_summary(uow, customer_id, card_number, settings)
     facts = _facts(uow, settings, summary)
     rules = settings.reminders.rules(language(), settings.loyalty.birthday_window_days)
     now = uow.now().astimezone(shop_time_zone(settings.time_zone)[1])
@@ -324,19 +348,17 @@ def _points_expiring(
     uow: UnitOfWork, settings: ShopSettings, summary: CustomerSummary
 ) -> tuple[int, date | None]:
     months = settings.loyalty.points_expire_months
+    within = settings.reminders.points_expiring_days
     if months <= 0 or summary.balance <= 0:
         return 0, None
     now = uow.now()
-    credits = [
-        (at, points)
-        for at, points in uow.connection.execute(
-            _RECENT_CREDITS,
-            {"customer": summary.customer_id, "cutoff": months_before(now, months)},
-        )
-    ]
-    found = points_expiring(
-        summary.balance, credits, now, months, settings.reminders.points_expiring_days
-    )
+    cutoff, horizon = expiry_window(now, months, within)
+    window = {"customer": summary.customer_id, "cutoff": cutoff, "horizon": horizon}
+    after = int(uow.connection.execute(_CREDITS_AFTER, window).scalar_one())  # PG: numeric
+    if after >= summary.balance:  # the usual case: nothing expires soon, one read
+        return 0, None
+    due = [(at, points) for at, points in uow.connection.execute(_DUE_CREDITS, window)]
+    found = points_expiring(summary.balance, due, after, now, months, within)
     if found is None:
         return 0, None
     return found[0], settings.local_date(found[1])

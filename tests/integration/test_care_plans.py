@@ -128,6 +128,7 @@ def test_the_care_reads_of_a_card_scan_are_index_lookups(shop: Shop) -> None:
     their_care(uow, 1001, MEMBERS, shop.cashier.user_id or 0)
     member = 1000 + MEMBERS // 2
     customer = {"customer": member}
+    window = {"cutoff": NOW - timedelta(days=365), "horizon": NOW - timedelta(days=335)}
     statements: dict[str, tuple[Executable, dict[str, Any]]] = {
         "facts": (care._FACTS, customer),
         "usual items": (care._USUAL_ITEMS, {**customer, "sales": 3, "limit": 3}),
@@ -135,7 +136,8 @@ def test_the_care_reads_of_a_card_scan_are_index_lookups(shop: Shop) -> None:
         "promises": (care._OPEN_PROMISES, customer),
         "complaints": (care._OPEN_COMPLAINTS, customer),
         "stage change": (care._LATEST_STAGE_CHANGE, customer),
-        "credits": (care._RECENT_CREDITS, {**customer, "cutoff": NOW - timedelta(days=365)}),
+        "credits after": (care._CREDITS_AFTER, {**customer, "horizon": window["horizon"]}),
+        "due credits": (care._DUE_CREDITS, {**customer, **window}),
         "acted upon": (
             care._ACTED_UPON,
             {**customer, "keys": ["usual_items:2026-11-23", "note:1:2026-11-23"]},
@@ -152,10 +154,11 @@ def test_the_care_reads_of_a_card_scan_are_index_lookups(shop: Shop) -> None:
             "ix_complaints_customer_id_status (customer_id=? AND status=?)" in (plans["complaints"])
         )
         assert "ix_stage_changes_customer_id_id (customer_id=?)" in plans["stage change"]
-        assert (
-            "COVERING INDEX ix_points_entries_customer_at_points (customer_id=? AND at>?)"
-            in (plans["credits"])
-        )
+        for credits in ("credits after", "due credits"):
+            assert (
+                "COVERING INDEX ix_points_entries_customer_at_points (customer_id=? AND at>?"
+                in (plans[credits])
+            )
         assert (
             "sqlite_autoindex_reminder_actions_1 (customer_id=? AND key=?)" in (plans["acted upon"])
         )
@@ -168,7 +171,8 @@ def test_the_care_reads_of_a_card_scan_are_index_lookups(shop: Shop) -> None:
         assert "ix_promises_customer_id_status on promises" in plans["promises"]
         assert "ix_complaints_customer_id_status on complaints" in plans["complaints"]
         assert "ix_stage_changes_customer_id_id on stage_changes" in plans["stage change"]
-        assert "ix_points_entries_customer_at_points on points_entries" in plans["credits"]
+        for credits in ("credits after", "due credits"):
+            assert "ix_points_entries_customer_at_points on points_entries" in plans[credits]
         assert "uq_reminder_actions_customer_key on reminder_actions" in plans["acted upon"]
         for (
             name,

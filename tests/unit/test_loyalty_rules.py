@@ -29,6 +29,7 @@ from posapp.domain.loyalty import (
     compute_stage,
     earn_points,
     expiry_of,
+    expiry_window,
     months_before,
     next_reward,
     phone_key,
@@ -482,17 +483,21 @@ def test_points_expire_their_months_later_or_when_a_shorter_month_is_over() -> N
 def test_points_about_to_expire_and_when() -> None:
     now = datetime(2026, 11, 23, 12, tzinfo=UTC)
     credits = [(datetime(2025, 11, 30, 12, tzinfo=UTC), 80), (datetime(2026, 6, 1, tzinfo=UTC), 50)]
+
     # A balance of 110 of the 130 credited within the year: 20 were spent, from the first
     # credit, whose other 60 go on 30 November. A balance of 170 holds 40 older than a year,
     # which go now, and the 80 follow within the 30 days.
-    assert points_expiring(110, credits, now, 12, 30) == (
-        60,
-        datetime(2026, 11, 30, 12, tzinfo=UTC),
-    )
-    assert points_expiring(110, credits, now, 12, 6) is None
-    assert points_expiring(170, credits, now, 12, 30) == (120, now)
-    assert points_expiring(50, credits, now, 12, 30) is None  # the old ones were spent
-    assert points_expiring(110, credits, now, 0, 30) is None  # points never expire
+    def expiring(balance: int, months: int, within: int) -> tuple[int, datetime] | None:
+        cutoff, horizon = expiry_window(now, months, within)
+        due = [(at, p) for at, p in credits if cutoff < at <= horizon]
+        after = sum(p for at, p in credits if at > horizon)
+        return points_expiring(balance, due, after, now, months, within)
+
+    assert expiring(110, 12, 30) == (60, datetime(2026, 11, 30, 12, tzinfo=UTC))
+    assert expiring(110, 12, 6) is None
+    assert expiring(170, 12, 30) == (120, now)
+    assert expiring(50, 12, 30) is None  # the old ones were spent
+    assert expiring(110, 0, 30) is None  # points never expire
 
 
 @settings(max_examples=300, deadline=None)
@@ -507,11 +512,13 @@ def test_points_expiring_from_the_recent_credits_is_what_the_whole_ledger_says(
 ) -> None:
     events, balance = ledger(moves, until_day=now_day)
     now = START + timedelta(days=now_day, hours=15)
-    recent = [(at, p) for at, p in events if p > 0 and at > months_before(now, months)]
+    cutoff, horizon = expiry_window(now, months, within)
+    due = [(at, p) for at, p in events if p > 0 and cutoff < at <= horizon]
+    after = sum(p for at, p in events if p > 0 and at > horizon)
 
-    found = points_expiring(balance, recent, now, months, within)
+    found = points_expiring(balance, due, after, now, months, within)
 
-    horizon = months_before(now + timedelta(days=within), months)
+    assert horizon == months_before(now + timedelta(days=within), months)
     expected = points_to_expire(events, horizon)
     assert (found[0] if found else 0) == expected
     if found:

@@ -25,6 +25,7 @@ from posapp.domain.reminders import (
     rank_reminders,
     stage_hint,
     template_fields,
+    usual_interval,
 )
 
 RIGA = ZoneInfo("Europe/Riga")
@@ -216,6 +217,14 @@ def test_the_usual_interval_follows_the_newest_gaps() -> None:
     for _ in range(10):  # a weekly customer who now comes every other day
         interval = next_visit_interval(interval, 2)
     assert Decimal(2) < interval < Decimal(3)
+
+
+def test_the_usual_interval_of_a_history_of_visits() -> None:
+    assert usual_interval([]) is None
+    assert usual_interval([date(2026, 1, 1)]) is None  # one visit has no interval yet
+    # 7 days, then 14: a quarter of the way from 7 to 14, to the tenth of a day.
+    days = [date(2026, 1, 1), date(2026, 1, 8), date(2026, 1, 22)]
+    assert usual_interval(days) == Decimal("8.8")
 
 
 def test_usual_items_are_offered() -> None:

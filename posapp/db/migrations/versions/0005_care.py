@@ -21,13 +21,12 @@ Create Date: 2026-12-01 09:25:33
 import json
 from collections.abc import Sequence
 from datetime import date
-from itertools import pairwise
 from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
 
-from posapp.domain.reminders import next_visit_interval
+from posapp.domain.reminders import usual_interval
 
 revision: str = "0005"
 down_revision: str | None = "0004"
@@ -226,9 +225,7 @@ def _back_fill() -> None:
             return
         facts: dict[int, dict[str, object]] = {}
         for customer_id, days in _visit_days(connection, ids).items():
-            interval = None
-            for before, after in pairwise(days):
-                interval = next_visit_interval(interval, (after - before).days)
+            interval = usual_interval(days)
             if interval is not None:
                 facts.setdefault(customer_id, {})["interval"] = int(interval.scaleb(1))
         for customer_id, names in _last_items(connection, ids).items():
