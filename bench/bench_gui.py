@@ -57,6 +57,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -65,7 +66,7 @@ from stats import Stats
 if TYPE_CHECKING:
     from catalog_db import Shop
     from PySide6.QtCore import QEvent, QObject
-    from PySide6.QtWidgets import QApplication, QTableView
+    from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
     from posapp.gui.app import TillFlow
 
@@ -136,8 +137,11 @@ def barcodes_for_basket(rng: random.Random, products: int, lines: int) -> list[s
     return [make_ean13(f"475{number:09d}") for number in chosen]
 
 
-def open_till(path: str, user_id: int, user_name: str) -> tuple[QApplication, TillFlow]:
-    """What posapp.gui.app.run() does up to the PIN dialog, then the cashier signed in."""
+def open_till(
+    path: str, user_id: int | None, user_name: str, now: datetime | None = None
+) -> tuple[QApplication, TillFlow]:
+    """What posapp.gui.app.run() does up to the PIN dialog, then the cashier signed in;
+    `now`: the moment the till's clock stands at (a benchmark database's present)."""
     from posapp import i18n
     from posapp.domain.roles import Actor, Role
     from posapp.gui.app import (
@@ -155,6 +159,8 @@ def open_till(path: str, user_id: int, user_name: str) -> tuple[QApplication, Ti
     requested = os.environ.get("POSAPP_LANGUAGE")
     install_translators(app, gui_language(requested))
     uow = open_database(path)
+    if now is not None:
+        uow.clock = lambda: now
     prepare_shop(uow, TILL)
     language = gui_language(requested or load_settings(uow).language)
     install_translators(app, language)
@@ -177,6 +183,29 @@ def process_until(app: QApplication, done: Any, what: str) -> None:
             return
         if time.monotonic() > deadline:
             raise RuntimeError(f"timed out waiting for {what}")
+
+
+def pause(app: QApplication, pause_ms: int) -> None:
+    """The till's event loop runs between scans for `pause_ms`, as at a counter."""
+    if pause_ms:
+        until = now_ns() + pause_ms * 1_000_000
+        process_until(app, lambda: now_ns() >= until, "the pause")
+
+
+def key_burst(view: QWidget, code: str, handled: list[int]) -> tuple[int, int]:
+    """The code's keys, then Enter, at machine speed to `view` (through the scanner
+    filter); returns when it started and when the digits were in. `handled` is filled by
+    the scanner's signal (emptied by the caller first): no entry, the burst was no scan."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    started = now_ns()
+    QTest.keyClicks(view, code)
+    keyed = now_ns()
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    if not handled:
+        raise RuntimeError(f"the burst {code} was not taken as a scan")
+    return started, keyed
 
 
 def make_paint_watcher() -> Any:
@@ -280,8 +309,6 @@ class ScanSample:
 def measure_scans(
     shop: Shop, lines: int, baskets: int, seed: int, pause_ms: int
 ) -> list[ScanSample]:
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
 
     from posapp.domain.cart import PaymentMethod
 
@@ -312,19 +339,12 @@ def measure_scans(
         for basket in range(-1, baskets):  # basket -1: warm-up, not reported
             count = WARMUP_LINES if basket < 0 else lines
             for position, code in enumerate(barcodes_for_basket(rng, shop.products, count), 1):
-                if pause_ms:  # the till's event loop runs between scans, as at a counter
-                    until = now_ns() + pause_ms * 1_000_000
-                    process_until(app, lambda until=until: now_ns() >= until, "the pause")
+                pause(app, pause_ms)
                 saving_at_scan += window.saving
                 watcher.row, watcher.painted = position - 1, False
                 handled.clear()
                 gc_before = len(collections)
-                started = now_ns()
-                QTest.keyClicks(view, code)
-                keyed = now_ns()
-                QTest.keyClick(view, Qt.Key.Key_Return)
-                if not handled:
-                    raise RuntimeError(f"the burst {code} was not taken as a scan")
+                started, keyed = key_burst(view, code, handled)
                 process_until(app, lambda: watcher.painted, "the new row's paint")
                 painted = now_ns()
                 if window.model.rowCount() != position:

@@ -15,8 +15,10 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-from babel import dates, numbers
+from babel import dates
 from babel.support import NullTranslations, Translations
+
+from posapp.output import formatting
 
 LANGUAGES = ("en", "lv")
 # Babel's locales for the languages: Latvian, and Irish English (euro, day before month).
@@ -74,7 +76,7 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 
 def format_money(amount: Decimal) -> str:
     """A euro amount in the printed texts' language: "5,00 €" in Latvian, "€5.00" in English."""
-    return numbers.format_currency(amount, "EUR", locale=_LOCALES[_language])
+    return formatting.format_money(amount, _language)
 
 
 def format_date(day: date) -> str:

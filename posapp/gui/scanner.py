@@ -59,6 +59,8 @@ __all__ = ["TYPING_PROPERTY", "ScannerFilter"]
 
 _KEY_PRESS = QEvent.Type.KeyPress
 _KEY_RELEASE = QEvent.Type.KeyRelease
+# A person touching the till, besides a key: the idle lock waits for none of these.
+_TOUCHES = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel})
 _TERMINATORS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab})
 # Pressing only a modifier types nothing and moves nothing: it neither ends a burst nor is
 # held (a scanner presses Shift for every capital letter: "RT1-000123").
@@ -109,9 +111,14 @@ class ScannerFilter(QObject):
     ``threshold_ms`` is the largest gap between the keys of a burst,
     ``min_length`` the fewest characters of a scan; ``clock`` returns
     milliseconds on a monotonic clock (default: a ``QElapsedTimer``), for tests.
+
+    It also says ``activity()`` when a key is pressed or a mouse button, the screen or
+    the wheel is touched, enabled or not (the till's idle lock): one filter sees every
+    event of the application, so the common path stays one Python call.
     """
 
     scanned = Signal(str)
+    activity = Signal()
 
     def __init__(
         self,
@@ -169,7 +176,11 @@ class ScannerFilter(QObject):
         # Called for every event of the application: keep the common path short.
         event_type = event.type()
         if event_type is not _KEY_PRESS and event_type is not _KEY_RELEASE:
+            if event_type in _TOUCHES:
+                self.activity.emit()
             return False
+        if event_type is _KEY_PRESS:
+            self.activity.emit()
         if not self._enabled or not isinstance(event, QKeyEvent):
             return False
         if self._replaying and any(event is replayed for replayed in self._replaying):

@@ -57,8 +57,7 @@ QLabel[role="total"] { font-size: 40pt; font-weight: 700; color: #101828; }
 QLabel[role="change"] { font-size: 34pt; font-weight: 700; color: #101828; }
 QLabel[role="change"][state="ok"] { color: #067647; }
 QLabel[role="change"][state="short"] { color: #b42318; }
-QLabel[role="customer"] { font-size: 18pt; font-weight: 600; color: #667085; }
-QLabel[role="customer"][state="known"] { color: #1d4ed8; }
+QLabel[role="customer"] { font-size: 18pt; font-weight: 600; color: #1d4ed8; }
 QLabel[role="message"] { font-size: 14pt; font-weight: 600; }
 QLabel[role="message"][state="error"] { color: #b42318; }
 QLabel[role="message"][state="info"] { color: #475467; }
@@ -106,9 +105,11 @@ QTableView[role="rewards"] {
     font-size: 12pt; border-radius: 8px; background: #f6fef9; border-color: #abefc6;
 }
 QTableView[role="rewards"]::item { padding: 2px 6px; }
-QTableView[role="reminders"] {
-    font-size: 14pt; border-radius: 10px; background: #fffcf5; border-color: #fedf89;
+QFrame[role="reminders"] {
+    border: 1px solid #fedf89; border-radius: 10px; background: #fffcf5;
 }
+QLabel[role="stageHint"] { font-size: 12pt; font-style: italic; color: #6b4e16; padding: 0 10px; }
+QTableView[role="reminders"] { font-size: 14pt; border: none; background: #fffcf5; }
 QTableView[role="reminders"]::item { padding: 2px 10px; }
 QLabel[role="rewardsTotal"] { font-size: 14pt; font-weight: 600; color: #067647; }
 QWidget#sidePanel QPushButton[role="key"], QWidget#sidePanel QPushButton[role="secondaryKey"] {

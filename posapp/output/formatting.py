@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel import dates, numbers
@@ -20,6 +21,7 @@ def babel_locale(language: str) -> str:
     return LOCALES.get(language, LOCALES["en"])
 
 
+@lru_cache(maxsize=4096)  # Babel takes ~0.3 ms an amount; a till shows the same ones often
 def format_money(amount: Decimal, language: str) -> str:
     """A euro amount with its sign: "2,35 €" in Latvian, "€2.35" in English."""
     return numbers.format_currency(amount, "EUR", locale=babel_locale(language))

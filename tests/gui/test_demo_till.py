@@ -102,6 +102,12 @@ def test_the_demo_care_card_shows_its_reminders_and_one_key_marks_one_done(
     assert window.ui.remindersView.isVisible() and not window.ui.quickKeysPanel.isVisible()
     assert kinds[0] is ReminderKind.COMPLAINT  # an open complaint comes first
     assert len(set(kinds)) >= 4
+    # Above them, what their stage asks of the cashier: in a 14-day demo, a Visitor still.
+    assert window.ui.customerDetailLabel.text().startswith("Visitor")
+    assert window.ui.stageHintLabel.text() == (
+        "First visit: greet them warmly in the first seconds. The first impression counts."
+    )
+    assert window.ui.stageHintLabel.isVisible()
     first = next(
         model.reminder(row) for row in range(model.rowCount()) if not model.reminder(row).sticky
     )

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QScroller,
     QWidget,
 )
 
@@ -43,8 +44,7 @@ from posapp.domain.money import plain_quantity
 from posapp.domain.roles import Actor, Role
 from posapp.domain.text import search_key
 from posapp.errors import DatabaseError, PermissionDenied, PosError
-from posapp.gui.checkout.cart_delegate import CELL_PADDING, CartDelegate
-from posapp.gui.checkout.customer_panel import CustomerPanel, list_table
+from posapp.gui.checkout.customer_panel import CustomerPanel, fit_list_columns, list_table
 from posapp.gui.checkout.quick_keys import QuickKeyButton
 from posapp.gui.checkout.receipt_printer import ReceiptPrinting
 from posapp.gui.checkout.saver import CartSaver
@@ -65,6 +65,7 @@ from posapp.gui.models.products import MatchColumn, ProductMatchModel
 from posapp.gui.models.reminders import Column as ReminderColumn
 from posapp.gui.models.reminders import RemindersModel
 from posapp.gui.models.rewards import MAX_KEYED
+from posapp.gui.text_delegate import TextDelegate
 from posapp.gui.theme import capitalize_card_titles, set_state
 from posapp.services import care, catalog, checkout, loyalty, parking, refunds
 from posapp.services.care import CardOfferAnswer, CustomerCare
@@ -84,7 +85,9 @@ SEARCH_DELAY_MS = 150  # typing at a person's speed asks the database once, as t
 SAVE_RETRY_MS = 3000  # a cart that could not be saved is tried again this much later
 QUICK_KEY_COLUMNS = 4
 CART_ROW_HEIGHT = 50  # five lines in view at 1366x768, and a finger's height
+CELL_PADDING = 14  # px left and right of a cart cell's text (the theme's cart item padding)
 REMINDER_ROW_HEIGHT = 40
+REMINDER_PADDING = 10  # the same for a reminder (the theme's reminder item padding)
 NAME_SHARE = 0.35  # of the cart's width, at least, for the item's name
 
 
@@ -133,7 +136,7 @@ class CheckoutWindow(QMainWindow):
         self.model = CartModel(language, self)
         view = self.ui.cartView
         view.setModel(self.model)
-        view.setItemDelegate(CartDelegate(self.model, view))
+        view.setItemDelegate(TextDelegate(self.model, CELL_PADDING, fill=True, parent=view))
         # An opaque viewport lets Qt repaint the cart alone, not the window beneath it.
         view.viewport().setAutoFillBackground(True)
         view.verticalHeader().hide()
@@ -239,7 +242,7 @@ class CheckoutWindow(QMainWindow):
             self.quick_keys.append(button)
         for column in range(QUICK_KEY_COLUMNS):
             grid.setColumnStretch(column, 1)
-        self.ui.quickKeysPanel.setVisible(bool(products))
+        self._show_assist()
 
     def _build_status_bar(self, database_label: str) -> None:
         bar = self.ui.statusbar
@@ -975,9 +978,13 @@ class CheckoutWindow(QMainWindow):
         declined.triggered.connect(self.card_declined)
         self.addAction(declined)
         view = self.ui.remindersView
-        list_table(view, self.reminders, REMINDER_ROW_HEIGHT, ReminderColumn.TEXT)
+        list_table(view, self.reminders, REMINDER_ROW_HEIGHT, ReminderColumn.TEXT, REMINDER_PADDING)
         view.clicked.connect(lambda index: self._mark_row(index.row(), done=True))
-        view.hide()
+        # No scroll bar coming and going as members change (each time the list is laid out
+        # and painted again): a row cut at the bottom says there is more, which the wheel
+        # or a finger's swipe brings up.
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QScroller.grabGesture(view.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         for keys, done in (("Ctrl+D", True), ("Ctrl+Shift+D", False)):
             action = QAction(self)
             action.setShortcut(QKeySequence(keys))
@@ -1057,14 +1064,29 @@ class CheckoutWindow(QMainWindow):
             self._care = None
         elif self._care is None or self._care.summary.customer_id != customer_id:
             try:
-                self._care = care.customer_reminders(self._uow, customer_id)
+                self._care = care.customer_reminders(
+                    self._uow, customer_id, self.customer_panel.summary
+                )
             except PosError as error:
                 self._care = None
                 self._fail(error)
-        reminders = () if self._care is None else self._care.reminders
-        self.reminders.set_reminders(reminders)
-        self.ui.remindersView.setVisible(bool(reminders))
-        self.ui.quickKeysPanel.setVisible(not reminders and bool(self.quick_keys))
+        member = self._care
+        self.reminders.set_reminders(() if member is None else member.reminders)
+        fit_list_columns(
+            self.ui.remindersView, self.reminders, ReminderColumn.TEXT, REMINDER_PADDING
+        )
+        if member is not None and self.ui.stageHintLabel.text() != member.stage_hint:
+            self.ui.stageHintLabel.setText(member.stage_hint)
+        self._show_assist()
+
+    def _show_assist(self) -> None:
+        """Below the cart: a member's stage hint and reminders, else the quick keys (one
+        page of a stack, so switching them lays out nothing else)."""
+        ui, member = self.ui, self._care is not None
+        ui.assistStack.setCurrentWidget(ui.remindersPanel if member else ui.quickKeysPanel)
+        visible = member or bool(self.quick_keys)
+        if ui.assistStack.isVisibleTo(self) != visible:
+            ui.assistStack.setVisible(visible)
 
     def mark_reminder(self, done: bool) -> None:
         """Ctrl+D: the first reminder done; Ctrl+Shift+D: dismissed (a complaint stays)."""

@@ -19,8 +19,8 @@ from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFrame, QGridLayout,
     QHBoxLayout, QHeaderView, QLabel, QLineEdit,
     QMainWindow, QMenu, QMenuBar, QPushButton,
-    QSizePolicy, QSpacerItem, QStackedWidget, QStatusBar,
-    QTableView, QVBoxLayout, QWidget)
+    QSizePolicy, QStackedWidget, QStatusBar, QTableView,
+    QVBoxLayout, QWidget)
 
 class Ui_CheckoutWindow(object):
     def setupUi(self, CheckoutWindow):
@@ -211,16 +211,40 @@ class Ui_CheckoutWindow(object):
 
         self.cartLayout.addWidget(self.cartStack)
 
-        self.quickKeysPanel = QWidget(self.centralwidget)
+        self.assistStack = QStackedWidget(self.centralwidget)
+        self.assistStack.setObjectName(u"assistStack")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.assistStack.sizePolicy().hasHeightForWidth())
+        self.assistStack.setSizePolicy(sizePolicy)
+        self.quickKeysPanel = QWidget()
         self.quickKeysPanel.setObjectName(u"quickKeysPanel")
         self.quickKeysLayout = QGridLayout(self.quickKeysPanel)
         self.quickKeysLayout.setSpacing(8)
         self.quickKeysLayout.setObjectName(u"quickKeysLayout")
         self.quickKeysLayout.setContentsMargins(0, 0, 0, 0)
+        self.assistStack.addWidget(self.quickKeysPanel)
+        self.remindersPanel = QFrame()
+        self.remindersPanel.setObjectName(u"remindersPanel")
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        sizePolicy1.setHorizontalStretch(0)
+        sizePolicy1.setVerticalStretch(0)
+        sizePolicy1.setHeightForWidth(self.remindersPanel.sizePolicy().hasHeightForWidth())
+        self.remindersPanel.setSizePolicy(sizePolicy1)
+        self.remindersPanel.setMinimumSize(QSize(0, 200))
+        self.remindersPanel.setProperty(u"role", u"reminders")
+        self.remindersLayout = QVBoxLayout(self.remindersPanel)
+        self.remindersLayout.setSpacing(0)
+        self.remindersLayout.setObjectName(u"remindersLayout")
+        self.remindersLayout.setContentsMargins(4, 6, 4, 4)
+        self.stageHintLabel = QLabel(self.remindersPanel)
+        self.stageHintLabel.setObjectName(u"stageHintLabel")
+        self.stageHintLabel.setProperty(u"role", u"stageHint")
 
-        self.cartLayout.addWidget(self.quickKeysPanel)
+        self.remindersLayout.addWidget(self.stageHintLabel)
 
-        self.remindersView = QTableView(self.centralwidget)
+        self.remindersView = QTableView(self.remindersPanel)
         self.remindersView.setObjectName(u"remindersView")
         self.remindersView.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.remindersView.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -229,29 +253,36 @@ class Ui_CheckoutWindow(object):
         self.remindersView.setWordWrap(False)
         self.remindersView.setProperty(u"role", u"reminders")
 
-        self.cartLayout.addWidget(self.remindersView)
+        self.remindersLayout.addWidget(self.remindersView)
+
+        self.assistStack.addWidget(self.remindersPanel)
+
+        self.cartLayout.addWidget(self.assistStack)
 
         self.cartLayout.setStretch(2, 1)
-        self.cartLayout.setStretch(3, 1)
-        self.cartLayout.setStretch(4, 1)
 
         self.rootLayout.addLayout(self.cartLayout)
 
         self.sidePanel = QWidget(self.centralwidget)
         self.sidePanel.setObjectName(u"sidePanel")
+        sizePolicy2 = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        sizePolicy2.setHorizontalStretch(0)
+        sizePolicy2.setVerticalStretch(0)
+        sizePolicy2.setHeightForWidth(self.sidePanel.sizePolicy().hasHeightForWidth())
+        self.sidePanel.setSizePolicy(sizePolicy2)
         self.sidePanel.setMinimumSize(QSize(360, 0))
         self.sidePanel.setMaximumSize(QSize(460, 16777215))
         self.sideLayout = QVBoxLayout(self.sidePanel)
-        self.sideLayout.setSpacing(10)
+        self.sideLayout.setSpacing(6)
         self.sideLayout.setObjectName(u"sideLayout")
         self.sideLayout.setContentsMargins(0, 0, 0, 0)
         self.customerFrame = QFrame(self.sidePanel)
         self.customerFrame.setObjectName(u"customerFrame")
         self.customerFrame.setProperty(u"card", True)
         self.customerLayout = QVBoxLayout(self.customerFrame)
-        self.customerLayout.setSpacing(4)
+        self.customerLayout.setSpacing(2)
         self.customerLayout.setObjectName(u"customerLayout")
-        self.customerLayout.setContentsMargins(12, 12, 12, 12)
+        self.customerLayout.setContentsMargins(12, 8, 12, 8)
         self.customerTitleLabel = QLabel(self.customerFrame)
         self.customerTitleLabel.setObjectName(u"customerTitleLabel")
         self.customerTitleLabel.setProperty(u"role", u"cardTitle")
@@ -273,6 +304,8 @@ class Ui_CheckoutWindow(object):
 
         self.customerLayout.addWidget(self.customerDetailLabel)
 
+        self.customerActionsLayout = QGridLayout()
+        self.customerActionsLayout.setObjectName(u"customerActionsLayout")
         self.rewardsView = QTableView(self.customerFrame)
         self.rewardsView.setObjectName(u"rewardsView")
         self.rewardsView.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -282,14 +315,17 @@ class Ui_CheckoutWindow(object):
         self.rewardsView.setWordWrap(False)
         self.rewardsView.setProperty(u"role", u"rewards")
 
-        self.customerLayout.addWidget(self.rewardsView)
+        self.customerActionsLayout.addWidget(self.rewardsView, 0, 0, 1, 1)
 
         self.enrolButton = QPushButton(self.customerFrame)
         self.enrolButton.setObjectName(u"enrolButton")
         self.enrolButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.enrolButton.setProperty(u"role", u"secondaryKey")
 
-        self.customerLayout.addWidget(self.enrolButton)
+        self.customerActionsLayout.addWidget(self.enrolButton, 0, 0, 1, 1, Qt.AlignmentFlag.AlignTop)
+
+
+        self.customerLayout.addLayout(self.customerActionsLayout)
 
 
         self.sideLayout.addWidget(self.customerFrame)
@@ -338,10 +374,6 @@ class Ui_CheckoutWindow(object):
 
 
         self.sideLayout.addWidget(self.totalFrame)
-
-        self.sideSpacer = QSpacerItem(20, 10, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
-
-        self.sideLayout.addItem(self.sideSpacer)
 
         self.keysLayout = QGridLayout()
         self.keysLayout.setSpacing(10)
@@ -432,6 +464,8 @@ class Ui_CheckoutWindow(object):
 
         self.rootLayout.addWidget(self.sidePanel)
 
+        self.rootLayout.setStretch(0, 5)
+        self.rootLayout.setStretch(1, 2)
         CheckoutWindow.setCentralWidget(self.centralwidget)
         self.menubar = QMenuBar(CheckoutWindow)
         self.menubar.setObjectName(u"menubar")
@@ -494,8 +528,11 @@ class Ui_CheckoutWindow(object):
         self.actionCloseShift.setText(QCoreApplication.translate("CheckoutWindow", u"&Close the shift\u2026", None))
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("CheckoutWindow", u"F2 \u2014 find a product by name or SKU", None))
         self.cartEmptyLabel.setText(QCoreApplication.translate("CheckoutWindow", u"Scan the first item, or press F2 to find it by name.", None))
+#if QT_CONFIG(tooltip)
+        self.remindersPanel.setToolTip(QCoreApplication.translate("CheckoutWindow", u"What is worth saying or doing for this customer. Ctrl+D: the first one done \u00b7 Ctrl+Shift+D: dismissed \u00b7 a tap: that one done \u00b7 Ctrl+N: add a note, promise or complaint", None))
+#endif // QT_CONFIG(tooltip)
         self.customerTitleLabel.setText(QCoreApplication.translate("CheckoutWindow", u"Customer", None))
-        self.customerNameLabel.setText(QCoreApplication.translate("CheckoutWindow", u"No customer \u2014 scan their card", None))
+        self.customerNameLabel.setText(QCoreApplication.translate("CheckoutWindow", u"No customer", None))
         self.enrolButton.setText(QCoreApplication.translate("CheckoutWindow", u"New member  Ctrl+E", None))
         self.totalTitleLabel.setText(QCoreApplication.translate("CheckoutWindow", u"Total", None))
         self.quantityButton.setText(QCoreApplication.translate("CheckoutWindow", u"Quantity\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -13,11 +14,14 @@ class TableModel(QAbstractTableModel):
     """A table of rows held by the subclass, whose columns are its `columns` enum.
 
     Subclasses implement row_count(), headers() and cell(); columns listed in
-    `right_aligned` (amounts, quantities) are aligned right, the rest left.
+    `right_aligned` (amounts, quantities) are aligned right, the rest left; those in
+    `bold_columns` are bold.
     """
 
     column_count = 0
     right_aligned: frozenset[int] = frozenset()
+    bold_columns: frozenset[int] = frozenset()
+    _bold: QFont | None = None
 
     def row_count(self) -> int:
         raise NotImplementedError
@@ -37,6 +41,9 @@ class TableModel(QAbstractTableModel):
             else Qt.AlignmentFlag.AlignLeft
         )
         return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+
+    def is_bold(self, column: int) -> bool:
+        return column in self.bold_columns
 
     # -- Qt's model interface -------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
@@ -61,4 +68,9 @@ class TableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self.alignment(index.column())
+        if role == Qt.ItemDataRole.FontRole and index.column() in self.bold_columns:
+            if TableModel._bold is None:
+                TableModel._bold = QFont()
+                TableModel._bold.setBold(True)
+            return TableModel._bold
         return self.cell(index.row(), index.column(), role)

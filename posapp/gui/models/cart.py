@@ -118,7 +118,7 @@ class CartModel(TableModel):
         return None
 
     def text_and_colour(self, row: int, column: int) -> tuple[str, QColor | None]:
-        """What the cell shows and its colour (None: the usual one), for CartDelegate."""
+        """What the cell shows and its colour (None: the usual one), for TextDelegate."""
         line = self._lines[row]
         return self._row_texts(line)[column], self._colour(line, column)
 

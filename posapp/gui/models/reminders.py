@@ -11,7 +11,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor
 
 from posapp.domain.reminders import Reminder, ReminderKind, kind_name
 from posapp.gui.models.base import TableModel
@@ -27,12 +27,11 @@ class Column(IntEnum):
 
 class RemindersModel(TableModel):
     column_count = len(Column)
+    bold_columns = frozenset({Column.KIND})
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._reminders: tuple[Reminder, ...] = ()
-        self._bold = QFont()
-        self._bold.setBold(True)
 
     def set_reminders(self, reminders: tuple[Reminder, ...]) -> None:
         if reminders == self._reminders:
@@ -50,14 +49,17 @@ class RemindersModel(TableModel):
     def headers(self) -> tuple[str, ...]:
         return (self.tr("What"), self.tr("Say or do"))
 
-    def cell(self, row: int, column: int, role: int) -> Any:
+    def text_and_colour(self, row: int, column: int) -> tuple[str, QColor | None]:
+        """What the cell shows and its colour (None: the usual one), for TextDelegate."""
         reminder = self._reminders[row]
+        text = kind_name(reminder.kind) if column == Column.KIND else reminder.text
+        return text, URGENT_COLOUR if reminder.kind in URGENT else None
+
+    def cell(self, row: int, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return kind_name(reminder.kind) if column == Column.KIND else reminder.text
+            return self.text_and_colour(row, column)[0]
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.TEXT:
-            return reminder.text
-        if role == Qt.ItemDataRole.FontRole and column == Column.KIND:
-            return self._bold
-        if role == Qt.ItemDataRole.ForegroundRole and reminder.kind in URGENT:
-            return URGENT_COLOUR
+            return self._reminders[row].text
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.text_and_colour(row, column)[1]
         return None

@@ -340,12 +340,16 @@ Esc</translation>
         <translation>Skenējiet pirmo preci vai nospiediet F2, lai to atrastu pēc nosaukuma.</translation>
     </message>
     <message>
+        <source>What is worth saying or doing for this customer. Ctrl+D: the first one done · Ctrl+Shift+D: dismissed · a tap: that one done · Ctrl+N: add a note, promise or complaint</source>
+        <translation>Ko šim klientam vērts pateikt vai izdarīt. Ctrl+D: pirmais izdarīts · Ctrl+Shift+D: atmests · pieskāriens: tas izdarīts · Ctrl+N: pievienot piezīmi, solījumu vai sūdzību</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>Klients</translation>
     </message>
     <message>
-        <source>No customer — scan their card</source>
-        <translation>Nav klienta — skenējiet klienta karti</translation>
+        <source>No customer</source>
+        <translation>Nav klienta</translation>
     </message>
     <message>
         <source>New member  Ctrl+E</source>
@@ -867,8 +871,12 @@ Enter</translation>
 <context>
     <name>CustomerPanel</name>
     <message>
-        <source>No customer — scan their card</source>
-        <translation>Nav klienta — skenējiet viņa karti</translation>
+        <source>No customer</source>
+        <translation>Nav klienta</translation>
+    </message>
+    <message>
+        <source>Scan their card, or Ctrl+E to enrol a new member.</source>
+        <translation>Skenējiet viņa karti vai nospiediet Ctrl+E, lai pievienotu jaunu dalībnieku.</translation>
     </message>
     <message>
         <source>points: {points}</source>
