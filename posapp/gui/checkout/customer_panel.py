@@ -9,6 +9,8 @@ to enrol one.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLayout, QSizePolicy, QTableView
@@ -26,7 +28,9 @@ REWARD_ROW_HEIGHT = 40  # a finger's width: a row is tapped to take the reward
 REWARD_PADDING = 6  # px left and right of a reward's texts (the theme's item padding)
 REWARD_ROWS_SHOWN = 2  # more scroll: the card must leave room for the keys at 768 px
 DETAIL_LINES = 2  # the stage, points and what is left to the next reward wrap to two
-NOBODY = '<span style="color: #667085">{text}</span>'  # the name's place, with no customer
+# With no customer the name's place is grey: a colour in the text, as a style sheet state
+# would restyle the label at every card scan. So the label is rich text; a name is escaped.
+NOBODY = '<span style="color: #667085">{text}</span>'
 
 
 def list_table(
@@ -101,6 +105,7 @@ class CustomerPanel(QObject):
             policy = widget.sizePolicy()
             policy.setRetainSizeWhenHidden(True)
             widget.setSizePolicy(policy)
+        ui.customerNameLabel.setTextFormat(Qt.TextFormat.RichText)
         detail = ui.customerDetailLabel
         detail.setFixedHeight(detail.fontMetrics().lineSpacing() * DETAIL_LINES)
         detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -122,7 +127,9 @@ class CustomerPanel(QObject):
         self.summary = summary
         ui = self._ui
         if summary is None:
-            ui.customerNameLabel.setText(NOBODY.format(text=self.tr("No customer")))
+            ui.customerNameLabel.setText(
+                NOBODY.format(text=escape(self.tr("No customer"), quote=False))
+            )
             ui.customerDetailLabel.setText(
                 self.tr("Scan their card, or Ctrl+E to enrol a new member.")
             )
@@ -131,7 +138,7 @@ class CustomerPanel(QObject):
             self.rewards.set_rewards((), {})
             return
         ui.enrolButton.hide()
-        ui.customerNameLabel.setText(summary.address_as or summary.name)
+        ui.customerNameLabel.setText(escape(summary.address_as or summary.name, quote=False))
         ui.customerDetailLabel.setText(self._detail(summary))
         self.show_taken(cart)
 
