@@ -20,9 +20,7 @@ from babel.support import NullTranslations, Translations
 
 from posapp.output import formatting
 
-LANGUAGES = ("en", "lv")
-# Babel's locales for the languages: Latvian, and Irish English (euro, day before month).
-_LOCALES = {"lv": "lv_LV", "en": "en_IE"}
+LANGUAGES = ("en", "lv")  # each has its Babel locale in posapp.output.formatting.LOCALES
 LOCALE_DIR = Path(str(files("posapp") / "resources" / "locale"))
 
 _translations: NullTranslations = NullTranslations()
@@ -81,14 +79,16 @@ def format_money(amount: Decimal) -> str:
 
 def format_date(day: date) -> str:
     """A date in the printed texts' language: "2026. gada 23. nov.", "23 Nov 2026"."""
-    return dates.format_date(day, "medium", locale=_LOCALES[_language])
+    return dates.format_date(day, "medium", locale=formatting.babel_locale(_language))
 
 
 def format_day_month(day: date, language: str, *, with_year: bool = False) -> str:
     """A day of the year in `language`: "2 Jan", "2. janv."; with the year "2 Jan 2026",
     "2026. g. 2. janv."."""
     skeleton = "yMMMd" if with_year else "MMMd"
-    return dates.format_skeleton(skeleton, day, locale=_LOCALES[language_code(language)])
+    return dates.format_skeleton(
+        skeleton, day, locale=formatting.babel_locale(language_code(language))
+    )
 
 
 set_language(os.environ.get("POSAPP_LANGUAGE", "en"))

@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 
 from babel import dates, numbers
 
+# Babel's locales of posapp's languages (posapp.i18n.LANGUAGES): Latvian, and Irish English
+# (euro, day before month, 24-hour clock).
 LOCALES = {"lv": "lv_LV", "en": "en_IE"}
 
 
