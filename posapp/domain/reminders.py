@@ -66,6 +66,9 @@ class ReminderKind(Enum):
     POINTS_EXPIRING = "points_expiring"
 
 
+# A promise's reminders: before its day and after it.
+PROMISE_KINDS = frozenset({ReminderKind.PROMISE_DUE, ReminderKind.PROMISE_OVERDUE})
+
 _KIND_NAMES = {
     ReminderKind.BIRTHDAY: N_("Birthday"),
     ReminderKind.ANNIVERSARY: N_("Membership anniversary"),

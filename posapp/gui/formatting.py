@@ -30,7 +30,8 @@ __all__ = [
 ]
 
 
-def format_count(count: int, language: str) -> str:
+def format_count(count: int | Decimal, language: str) -> str:
+    """A count, or an average of counts ("4,6" in Latvian), as it is written."""
     return numbers.format_decimal(count, locale=babel_locale(language))
 
 

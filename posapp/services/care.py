@@ -23,7 +23,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,7 @@ from posapp.db.models import (
     PointsEntry,
     Product,
     Promise,
+    Rating,
     ReminderAction,
     Sale,
     StageChange,
@@ -54,6 +55,7 @@ from posapp.domain.loyalty import (
     points_expiring,
 )
 from posapp.domain.reminders import (
+    PROMISE_KINDS,
     CustomerFacts,
     Note,
     OpenComplaint,
@@ -76,6 +78,7 @@ NOTE_LENGTH = 500
 PROMISE_LENGTH = 300
 COMPLAINT_LENGTH = 1000
 RESOLUTION_LENGTH = 500
+RATING_COMMENT_LENGTH = 500
 BIRTHDAY_LIST_DAYS = 7  # the owner's birthdays this week: today and the six days after
 
 # --------------------------------------------------------------------------- results
@@ -163,6 +166,27 @@ class ReminderActivity:
     kind: ReminderKind
     done: int
     dismissed: int
+
+
+@dataclass(frozen=True)
+class RatingRow:
+    """One rating of the service, as the owner's list shows it."""
+
+    rating_id: int
+    at: datetime
+    customer_id: int
+    customer_name: str
+    rating: int  # 1 to 5
+    comment: str | None
+    taken_by: str | None
+
+
+@dataclass(frozen=True)
+class Ratings:
+    """The ratings of a period, newest first, and what they add up to."""
+
+    rows: tuple[RatingRow, ...]
+    average: Decimal | None  # to one decimal; None without a rating
 
 
 # --------------------------------------------------------------------------- reading
@@ -409,7 +433,7 @@ def mark_reminder(
                     at=now,
                 )
             )
-            if done and reminder.refers_to is not None and reminder.kind in _PROMISE_KINDS:
+            if done and reminder.refers_to is not None and reminder.kind in PROMISE_KINDS:
                 _resolve(uow, Promise, actor, reminder.refers_to, "done", None, now)
             care = read_care(uow, care.summary.customer_id)
             uow.commit()
@@ -419,9 +443,6 @@ def mark_reminder(
         if any(r.key == key for r in care.reminders):
             raise
     return care
-
-
-_PROMISE_KINDS = (ReminderKind.PROMISE_DUE, ReminderKind.PROMISE_OVERDUE)
 
 
 def _complaint_stays() -> str:
@@ -480,6 +501,25 @@ def resolve_promise(
             uow, Promise, actor, promise_id, "done" if done else "cancelled", how, uow.now()
         )
         care = read_care(uow, customer)
+        uow.commit()
+    return care
+
+
+def comment_on_rating(uow: UnitOfWork, actor: Actor, rating_id: int, comment: str) -> CustomerCare:
+    """What the customer said with their rating (loyalty.rate_service recorded it): the
+    comment, written or corrected afterwards at the till. Returns the customer's care."""
+    require(actor, Permission.SELL)
+    comment = _text(comment, RATING_COMMENT_LENGTH, _("Say what they said."))
+    with uow.writing():
+        customer = uow.connection.execute(
+            update(Rating)
+            .where(Rating.id == rating_id)
+            .values(comment=comment)
+            .returning(Rating.customer_id)
+        ).scalar_one_or_none()
+        if customer is None:
+            raise NotFound(_("There is no rating {id}.").format(id=rating_id))
+        care = read_care(uow, _kept_customer(uow, customer))
         uow.commit()
     return care
 
@@ -869,6 +909,39 @@ def reminder_activity(
         for kind in ReminderKind
         if (kind.value, "done") in counts or (kind.value, "dismissed") in counts
     ]
+
+
+def ratings(uow: UnitOfWork, actor: Actor, since: date, until: date) -> Ratings:
+    """The ratings of the service from `since` to `until` (shop days, both included),
+    newest first, with their comments and their average. Owner or manager."""
+    require(actor, Permission.SEE_CUSTOMER_LISTS)
+    with uow:
+        settings = read_settings(uow)
+        rows = uow.connection.execute(
+            select(
+                Rating.id,
+                Rating.at,
+                Rating.customer_id,
+                Customer.name.label("customer_name"),
+                Rating.rating,
+                Rating.comment,
+                User.name.label("taken_by"),
+            )
+            .join(Customer, Rating.customer_id == Customer.id)
+            .outerjoin(User, Rating.user_id == User.id)
+            .where(
+                Rating.at >= _day_start(settings, since),
+                Rating.at < _day_start(settings, until + timedelta(days=1)),
+            )
+            .order_by(Rating.at.desc(), Rating.id.desc())
+        ).all()
+    found = tuple(RatingRow(*row) for row in rows)
+    average = (
+        (Decimal(sum(r.rating for r in found)) / len(found)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+        if found
+        else None
+    )
+    return Ratings(found, average)
 
 
 def card_offer_counts(uow: UnitOfWork, actor: Actor, since: date, until: date) -> CardOfferCounts:

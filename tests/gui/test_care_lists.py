@@ -31,7 +31,8 @@ TODAY = date(2026, 11, 23)
 @pytest.fixture
 def cared_for(shop: Shop) -> Iterator[Shop]:
     """A shop with one of each: a quiet regular (who agreed to be contacted), a birthday this
-    week, an overdue promise, an open complaint, reminders acted upon and a card offer."""
+    week, an overdue promise, an open complaint, a rating, reminders acted upon and a card
+    offer."""
     clock = Clock(datetime(2026, 9, 1, 12, tzinfo=RIGA).astimezone(UTC))
     restore = use_clock(shop, clock)
     anna = loyalty.enrol_customer(
@@ -56,6 +57,10 @@ def cared_for(shop: Shop) -> Iterator[Shop]:
     state = care.add_note(shop.uow, shop.cashier, shop.customer_id, "Likes rye", preference=True)
     note = next(r for r in state.reminders if r.refers_to and r.text.startswith("Prefers"))
     care.mark_reminder(shop.uow, shop.cashier, shop.customer_id, note.key, True, till="T1")
+    rated = sell(shop, shop.customer_card, shop.milk)
+    loyalty.rate_service(
+        shop.uow, shop.cashier, shop.customer_id, 4, "Friendly staff", sale_id=rated.sale_id
+    )
     plain = sell(shop, shop.milk)
     care.record_card_offer(shop.uow, shop.cashier, plain.sale_id, CardOfferAnswer.DECLINED)
     yield shop
@@ -91,6 +96,7 @@ def test_the_owner_sees_the_four_lists_and_what_was_acted_upon(
         "Birthdays (1)",
         "Promises overdue (1)",
         "Open complaints (1)",
+        "Ratings (1)",
         "Reminders acted upon",
     ]
     assert cells(dialog, "quiet") == [
@@ -103,6 +109,10 @@ def test_the_owner_sees_the_four_lists_and_what_was_acted_upon(
     assert cells(dialog, "complaints") == [
         ["Ēriks Ozoliņš", "—", "Stale bread", "A loaf on us", "20/11/2026", "Līga", "3"]
     ]
+    assert cells(dialog, "ratings") == [
+        ["23/11/2026, 12:00", "Ēriks Ozoliņš", "4 / 5", "Friendly staff", "Līga"]
+    ]
+    assert dialog.ui.ratingsLabel.text() == "Ratings in the last 30 days: 1, on average 4 of 5."
     assert cells(dialog, "activity") == [["Note or preference", "1", "0"]]
     assert dialog.ui.offersLabel.text() == (
         "Buyers without a card, the last 30 days: 0 took a card, 1 said no, 0 were not asked."

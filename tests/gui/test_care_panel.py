@@ -6,17 +6,22 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
+from posapp.db.models import Promise
 from posapp.domain.cart import PaymentMethod
 from posapp.domain.reminders import ReminderKind
 from posapp.gui.checkout.window import CheckoutWindow
 from posapp.gui.dialogs.care import CareDialog
 from posapp.gui.dialogs.care_lists import CareListsDialog
+from posapp.services import care
+from posapp.services.settings import load_settings
 from tests.conftest import Shop
 from tests.gui.helpers import OpenTill
 
@@ -38,6 +43,14 @@ OTHER_TILL = textwrap.dedent(
     care.add_complaint(uow, actor, int(customer_id), "Stale bread on Monday", "a fresh loaf")
     """
 )
+
+
+def open_care(qtbot: QtBot, window: CheckoutWindow) -> CareDialog:
+    """Ctrl+N at the till: the care dialog, open."""
+    qtbot.keyClick(window.ui.cartView, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(window.dialog, CareDialog) and window.dialog.isVisible())
+    assert isinstance(window.dialog, CareDialog)
+    return window.dialog
 
 
 def kinds(window: CheckoutWindow) -> list[ReminderKind]:
@@ -75,10 +88,10 @@ def test_ctrl_n_writes_a_complaint_that_stays_until_it_is_put_right(
     window.handle_scan(shop.bread)
     window.handle_scan(shop.customer_card)
 
-    qtbot.keyClick(window.ui.cartView, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: isinstance(window.dialog, CareDialog) and window.dialog.isVisible())
-    dialog = window.dialog
-    assert isinstance(dialog, CareDialog)
+    dialog = open_care(qtbot, window)
+    assert not dialog.ui.resolveButton.isEnabled()  # nothing to resolve, cancel or comment on
+    assert not dialog.ui.cancelPromiseButton.isEnabled()
+    assert not dialog.ui.ratingCommentButton.isEnabled()
     qtbot.keyClick(dialog.ui.textEdit, Qt.Key.Key_4)  # 4: a complaint
     assert dialog.ui.complaintButton.isChecked() and dialog.ui.textEdit.text() == ""
     qtbot.keyClicks(dialog.ui.textEdit, "Cake was dry")
@@ -90,15 +103,62 @@ def test_ctrl_n_writes_a_complaint_that_stays_until_it_is_put_right(
     window.mark_reminder(True)  # Ctrl+D passes over it: a complaint is resolved, not ticked
     assert kinds(window)[0] is ReminderKind.COMPLAINT
 
-    window.add_care()
-    qtbot.waitUntil(lambda: isinstance(window.dialog, CareDialog) and window.dialog.isVisible())
-    dialog = window.dialog
-    assert isinstance(dialog, CareDialog)
+    dialog = open_care(qtbot, window)
     qtbot.keyClick(dialog.ui.textEdit, Qt.Key.Key_5)  # 5: how it was put right
     qtbot.keyClicks(dialog.ui.textEdit, "Gave a new cake")
     qtbot.keyClick(dialog.ui.textEdit, Qt.Key.Key_Return)
 
     assert ReminderKind.COMPLAINT not in kinds(window)
+
+
+def test_ctrl_n_6_cancels_the_customers_promise_and_says_why(
+    qtbot: QtBot, open_till: OpenTill, shop: Shop
+) -> None:
+    today = load_settings(shop.uow).local_date(shop.uow.now())
+    care.add_promise(shop.uow, shop.cashier, shop.customer_id, "Order rye flour", today)
+    window = open_till(language="en")
+    window.handle_scan(shop.customer_card)
+    assert ReminderKind.PROMISE_DUE in kinds(window)
+
+    dialog = open_care(qtbot, window)
+    qtbot.keyClick(dialog.ui.textEdit, Qt.Key.Key_6)  # 6: the promise is cancelled
+    assert dialog.ui.cancelPromiseButton.isChecked()
+    assert "Order rye flour" in dialog.ui.aboutLabel.text()  # which promise it cancels
+    qtbot.keyClicks(dialog.ui.textEdit, "They found it elsewhere")
+    qtbot.keyClick(dialog.ui.textEdit, Qt.Key.Key_Return)
+
+    assert ReminderKind.PROMISE_DUE not in kinds(window)
+    with shop.uow:
+        cancelled = shop.uow.connection.execute(
+            select(Promise.status, Promise.resolution, Promise.resolved_by)
+        ).one()
+    assert tuple(cancelled) == ("cancelled", "They found it elsewhere", shop.cashier.user_id)
+
+
+def test_a_rating_with_one_key_and_then_what_they_said_with_ctrl_n(
+    qtbot: QtBot, open_till: OpenTill, shop: Shop
+) -> None:
+    window = open_till(language="en")
+    window.handle_scan(shop.bread)
+    window.handle_scan(shop.customer_card)
+    window.complete([(PaymentMethod.CASH, window.cart.due)])
+
+    qtbot.keyClick(window.ui.cartView, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert window.banner_text() == "Thank you: rated 2 of 5. Ctrl+N: what they said."
+    dialog = open_care(qtbot, window)  # for the member just served, though the card is gone
+    assert dialog.ui.ratingCommentButton.isChecked()
+    assert dialog.ui.aboutLabel.text() == "They rated the service 2 of 5."
+    qtbot.keyClicks(dialog.ui.textEdit, "The queue was slow")
+    qtbot.keyClick(dialog.ui.textEdit, Qt.Key.Key_Return)
+
+    assert window.banner_text() == "Saved for every till."
+    rated = care.ratings(shop.uow, shop.owner, date(2000, 1, 1), date(2100, 1, 1)).rows
+    assert [(r.customer_id, r.rating, r.comment) for r in rated] == [
+        (shop.customer_id, 2, "The queue was slow")
+    ]
+    window.handle_scan(shop.bread)  # the next buyer: Ctrl+N no longer means the last one
+    window.add_care()
+    assert window.banner_text() == "Scan the customer's card first."
 
 
 def test_the_owners_lists_open_from_the_till_for_a_manager_only(

@@ -539,3 +539,31 @@ def test_the_owner_sees_which_reminders_were_acted_upon(shop: Shop, clock: Clock
         (ReminderKind.PROMISE_DUE, 0, 1),
     ]
     assert care.reminder_activity(uow, shop.owner, TODAY, TODAY)[0].dismissed == 0
+
+
+def test_the_owner_reads_the_ratings_with_what_customers_said(shop: Shop, clock: Clock) -> None:
+    uow = shop.uow
+    first = sell(shop, shop.customer_card, shop.bread)
+    loyalty.rate_service(uow, shop.cashier, shop.customer_id, 5, sale_id=first.sale_id)
+    clock.advance(hours=1)
+    second = sell(shop, shop.customer_card, shop.bread)
+    low = loyalty.rate_service(uow, shop.cashier, shop.customer_id, 2, sale_id=second.sale_id)
+    with pytest.raises(InvalidInput, match="Say what they said"):
+        care.comment_on_rating(uow, shop.cashier, low.rating_id, "   ")
+    with pytest.raises(NotFound, match="no rating 999"):
+        care.comment_on_rating(uow, shop.cashier, 999, "Slow queue")
+
+    state = care.comment_on_rating(uow, shop.cashier, low.rating_id, "  The queue  was slow ")
+
+    assert state.summary.customer_id == shop.customer_id
+    found = care.ratings(uow, shop.owner, TODAY, TODAY)
+    assert [(r.rating, r.comment, r.taken_by) for r in found.rows] == [
+        (2, "The queue was slow", "Līga"),  # newest first
+        (5, None, "Līga"),
+    ]
+    assert found.average == Decimal("3.5")
+    assert care.ratings(uow, shop.manager, TODAY + timedelta(1), TODAY + timedelta(7)) == (
+        care.Ratings((), None)
+    )
+    with pytest.raises(PermissionDenied):
+        care.ratings(uow, shop.cashier, TODAY, TODAY)

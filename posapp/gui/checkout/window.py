@@ -41,6 +41,7 @@ from posapp.db.uow import UnitOfWork
 from posapp.domain.barcodes import ReceiptCode
 from posapp.domain.cart import Cart, CartLine, Discount, PaymentMethod
 from posapp.domain.money import plain_quantity
+from posapp.domain.reminders import PROMISE_KINDS
 from posapp.domain.roles import Actor, Role
 from posapp.domain.text import search_key
 from posapp.errors import DatabaseError, PermissionDenied, PosError
@@ -49,7 +50,7 @@ from posapp.gui.checkout.quick_keys import QuickKeyButton
 from posapp.gui.checkout.receipt_printer import ReceiptPrinting
 from posapp.gui.checkout.saver import CartSaver
 from posapp.gui.dialogs.amount import AmountDialog
-from posapp.gui.dialogs.care import CareDialog
+from posapp.gui.dialogs.care import CareDialog, RatedSale
 from posapp.gui.dialogs.care_lists import CareListsDialog
 from posapp.gui.dialogs.close_shift import CloseShiftDialog
 from posapp.gui.dialogs.enrol import EnrolDialog
@@ -170,6 +171,8 @@ class CheckoutWindow(QMainWindow):
         self._last_receipt: tuple[str, int] | None = None  # for Ctrl+P
         # The last sale, for its rating (Alt+1 … 5) or the card offer (Alt+N), until the next.
         self._after_sale: CompletedSale | None = None
+        # The member and the rating they gave after the last sale, for its comment (Ctrl+N).
+        self._rated: tuple[int, RatedSale] | None = None
         self._saver = CartSaver(uow, self)
         self._saver.failed.connect(self._save_failed)
         self._saver.recovered.connect(lambda: self._database_state(None))
@@ -992,29 +995,44 @@ class CheckoutWindow(QMainWindow):
             self.addAction(action)
 
     def add_care(self) -> None:
-        """Ctrl+N: a note, preference, promise or complaint for the customer at the till."""
+        """Ctrl+N: a note, preference, promise or complaint for the customer at the till;
+        right after a member's rating (before the next sale begins), what they said."""
         if self._busy():
             return
-        member = self._care
-        if member is None:
+        member, rated = self._care, self._rated_now()
+        if member is not None:
+            customer_id, reminders = member.summary.customer_id, member.reminders
+        elif rated is not None:
+            customer_id, reminders = rated[0], ()
+        else:
             self.show_banner(self.tr("Scan the customer's card first."), "warning")
             return
-        complaints = [r for r in member.reminders if r.sticky and r.refers_to is not None]
         dialog = CareDialog(
             self._uow,
             self.actor,
-            member.summary.customer_id,
-            complaints[0].refers_to if complaints else None,
+            customer_id,
+            complaint=next((r for r in reminders if r.sticky and r.refers_to), None),
+            promise=next((r for r in reminders if r.kind in PROMISE_KINDS and r.refers_to), None),
+            rated=rated[1] if rated is not None and rated[0] == customer_id else None,
             parent=self,
         )
 
         def saved() -> None:
             if dialog.result_care is not None:
-                self._care = dialog.result_care
-                self._show_care(dialog.result_care.summary.customer_id)
+                if member is not None:
+                    self._care = dialog.result_care
+                    self._show_care(dialog.result_care.summary.customer_id)
                 self.show_banner(self.tr("Saved for every till."), "info")
 
         self._open(dialog, saved)
+
+    def _rated_now(self) -> tuple[int, RatedSale] | None:
+        """The member and the rating they gave after the last sale, while the next sale has
+        no lines and no other customer."""
+        rated = self._rated
+        if rated is None or self.cart.lines or self.cart.customer_id not in (None, rated[0]):
+            return None
+        return rated
 
     def _ask_after(self, completed: CompletedSale) -> str:
         """After a sale: ask a member to rate the service; now and then, offer a card to a
@@ -1033,15 +1051,22 @@ class CheckoutWindow(QMainWindow):
         if sale is None or sale.loyalty is None or sale.loyalty.customer_id is None:
             self.show_banner(self.tr("A rating follows a sale with a customer's card."), "warning")
             return
+        customer_id = sale.loyalty.customer_id
         try:
-            loyalty.rate_service(
-                self._uow, self.actor, sale.loyalty.customer_id, rating, sale_id=sale.sale_id
+            recorded = loyalty.rate_service(
+                self._uow, self.actor, customer_id, rating, sale_id=sale.sale_id
             )
         except PosError as error:
             self._fail(error)
             return
         self._after_sale = None
-        self.show_banner(self.tr("Thank you: rated {rating} of 5.").format(rating=rating), "info")
+        self._rated = (customer_id, RatedSale(recorded.rating_id, rating))
+        self.show_banner(
+            self.tr("Thank you: rated {rating} of 5. Ctrl+N: what they said.").format(
+                rating=rating
+            ),
+            "info",
+        )
 
     def card_declined(self) -> None:
         """Alt+N after an anonymous sale: the buyer was offered a card and declined."""

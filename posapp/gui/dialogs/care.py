@@ -1,10 +1,12 @@
 """Ctrl+N at the counter: a note, a preference, a promise or a complaint for the customer
-at the till, in a few keystrokes (1 to 5 choose the kind, Enter saves); or how their open
-complaint was put right. The care services keep who and when (posapp.services.care).
+at the till, in a few keystrokes (1 to 7 choose the kind, Enter saves); how their open
+complaint was put right, why a promise of theirs is cancelled, or what they said with the
+rating they just gave. The care services keep who and when (posapp.services.care).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -12,6 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QRadioButton, QWidget
 
 from posapp.db.uow import UnitOfWork
+from posapp.domain.reminders import Reminder
 from posapp.domain.roles import Actor
 from posapp.errors import PosError
 from posapp.gui.dialogs.base import KeyDialog, show_message
@@ -23,15 +26,31 @@ from posapp.services.care import CustomerCare
 PROMISE_DAYS = 7  # a promise is due in a week unless the cashier says otherwise
 
 
+@dataclass(frozen=True)
+class RatedSale:
+    """The rating the customer has just given at this till (Alt+1 … Alt+5)."""
+
+    rating_id: int
+    rating: int
+
+
 class CareDialog(KeyDialog):
-    """`result_care` — the customer's care as it is after saving — once accepted."""
+    """`result_care` — the customer's care as it is after saving — once accepted.
+
+    `complaint` and `promise` are the reminders of the open complaint and promise that 5 and
+    6 resolve (the first of each in the ranked list); `rated`, the rating 7 comments on,
+    which is then the kind chosen to begin with.
+    """
 
     def __init__(
         self,
         uow: UnitOfWork,
         actor: Actor,
         customer_id: int,
-        open_complaint: int | None,
+        *,
+        complaint: Reminder | None = None,
+        promise: Reminder | None = None,
+        rated: RatedSale | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -39,7 +58,7 @@ class CareDialog(KeyDialog):
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]  # generated code
         self.polish_form()
         self._uow, self._actor, self._customer = uow, actor, customer_id
-        self._complaint = open_complaint
+        self._complaint, self._promise, self._rated = complaint, promise, rated
         self.result_care: CustomerCare | None = None
         ui = self.ui
         self._kinds: tuple[QRadioButton, ...] = (
@@ -48,8 +67,13 @@ class CareDialog(KeyDialog):
             ui.promiseButton,
             ui.complaintButton,
             ui.resolveButton,
+            ui.cancelPromiseButton,
+            ui.ratingCommentButton,
         )
-        ui.resolveButton.setEnabled(open_complaint is not None)
+        ui.resolveButton.setEnabled(complaint is not None and complaint.refers_to is not None)
+        ui.cancelPromiseButton.setEnabled(promise is not None and promise.refers_to is not None)
+        ui.ratingCommentButton.setEnabled(rated is not None)
+        ui.ratingCommentButton.setChecked(rated is not None)
         for button in self._kinds:
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.toggled.connect(self._show_fields)
@@ -76,9 +100,24 @@ class CareDialog(KeyDialog):
     def _show_fields(self) -> None:
         ui = self.ui
         promise, complaint = ui.promiseButton.isChecked(), ui.complaintButton.isChecked()
+        about = (
+            self._complaint.text
+            if ui.resolveButton.isChecked() and self._complaint
+            else self._promise.text
+            if ui.cancelPromiseButton.isChecked() and self._promise
+            else self.tr("They rated the service {rating} of 5.").format(rating=self._rated.rating)
+            if ui.ratingCommentButton.isChecked() and self._rated
+            else ""
+        )
+        ui.aboutLabel.setText(about)
+        ui.aboutLabel.setVisible(bool(about))
         ui.textLabel.setText(
             self.tr("How it was put right")
             if ui.resolveButton.isChecked()
+            else self.tr("Why it is cancelled")
+            if ui.cancelPromiseButton.isChecked()
+            else self.tr("What they said")
+            if ui.ratingCommentButton.isChecked()
             else self.tr("What happened")
             if complaint
             else self.tr("What we promised")
@@ -127,10 +166,20 @@ class CareDialog(KeyDialog):
                     text,
                     ui.extraEdit.text().strip() or None,
                 )
-            else:
-                assert self._complaint is not None
+            elif ui.resolveButton.isChecked():
+                assert self._complaint is not None and self._complaint.refers_to is not None
                 self.result_care = care.resolve_complaint(
-                    self._uow, self._actor, self._complaint, text
+                    self._uow, self._actor, self._complaint.refers_to, text
+                )
+            elif ui.cancelPromiseButton.isChecked():
+                assert self._promise is not None and self._promise.refers_to is not None
+                self.result_care = care.resolve_promise(
+                    self._uow, self._actor, self._promise.refers_to, done=False, how=text
+                )
+            else:
+                assert self._rated is not None
+                self.result_care = care.comment_on_rating(
+                    self._uow, self._actor, self._rated.rating_id, text
                 )
         except PosError as error:
             show_message(ui.messageLabel, error.message)

@@ -1,6 +1,7 @@
 """The owner's customer care lists: regulars gone quiet (exported as CSV for getting in
-touch), birthdays this week, promises overdue, open complaints, and which reminders
-the counter acted upon. Owner or manager (the services refuse anyone else)."""
+touch), birthdays this week, promises overdue, open complaints, the ratings of the service
+with what customers said, and which reminders the counter acted upon. Owner or manager
+(the services refuse anyone else)."""
 
 from __future__ import annotations
 
@@ -26,10 +27,11 @@ from posapp.services.care import (
     ComplaintRow,
     PromiseRow,
     QuietRegular,
+    RatingRow,
     ReminderActivity,
 )
 
-ACTIVITY_DAYS = 30  # reminders acted upon and card offers: the last this many days
+ACTIVITY_DAYS = 30  # ratings, reminders acted upon, card offers: the last this many days
 
 
 class CareListsDialog(KeyDialog):
@@ -99,6 +101,16 @@ class CareListsDialog(KeyDialog):
             ],
             self,
         )
+        self.ratings: ListModel[RatingRow] = ListModel(
+            [
+                ListColumn(self.tr("When"), self._rated_at),
+                ListColumn(self.tr("Customer"), lambda r: r.customer_name),
+                ListColumn(self.tr("Rating"), lambda r: f"{r.rating} / 5", True),
+                ListColumn(self.tr("What they said"), lambda r: r.comment or "—"),
+                ListColumn(self.tr("Taken by"), lambda r: r.taken_by or "—"),
+            ],
+            self,
+        )
         self.activity: ListModel[ReminderActivity] = ListModel(
             [
                 ListColumn(self.tr("Reminder"), lambda r: kind_name(r.kind)),
@@ -113,6 +125,7 @@ class CareListsDialog(KeyDialog):
             (ui.birthdaysView, self.birthdays, ()),
             (ui.promisesView, self.promises, (2,)),
             (ui.complaintsView, self.complaints, (2, 3)),
+            (ui.ratingsView, self.ratings, (3,)),
             (ui.activityView, self.activity, (0,)),
         ):
             _show(view, model, texts)
@@ -133,6 +146,7 @@ class CareListsDialog(KeyDialog):
             birthdays = care.birthdays_this_week(uow, actor)
             promises = care.overdue_promises(uow, actor)
             complaints = care.open_complaints(uow, actor)
+            ratings = care.ratings(uow, actor, since, today)
             activity = care.reminder_activity(uow, actor, since, today)
             offers = care.card_offer_counts(uow, actor, since, today)
         except PosError as error:
@@ -148,9 +162,22 @@ class CareListsDialog(KeyDialog):
                 (self.tr("Birthdays ({count})"), len(birthdays)),
                 (self.tr("Promises overdue ({count})"), len(promises)),
                 (self.tr("Open complaints ({count})"), len(complaints)),
+                (self.tr("Ratings ({count})"), len(ratings.rows)),
             )
         ):
             self.ui.listsTabs.setTabText(index, title.format(count=self._count(rows)))
+        self.ratings.set_rows(ratings.rows)
+        self.ui.ratingsLabel.setText(
+            self.tr("Ratings in the last {days} days: {count}, on average {average} of 5.").format(
+                days=ACTIVITY_DAYS,
+                average=format_count(ratings.average, self._language),
+                count=self._count(len(ratings.rows)),
+            )
+            if ratings.average is not None
+            else self.tr("No ratings in the last {days} days. Alt+1 … Alt+5 after a sale.").format(
+                days=ACTIVITY_DAYS
+            )
+        )
         self.activity.set_rows(activity)
         self.ui.exportButton.setEnabled(bool(quiet))
         self.ui.offersLabel.setText(
@@ -206,6 +233,9 @@ class CareListsDialog(KeyDialog):
 
     def _moment(self, complaint: ComplaintRow) -> str:
         return format_moment(complaint.taken_at, self._language, str(self._zone), part="date")
+
+    def _rated_at(self, rating: RatingRow) -> str:
+        return format_moment(rating.at, self._language, str(self._zone))
 
 
 TEXT_COLUMN_WIDTH = 260  # a free text (what was promised, what happened): cut, whole in a tooltip

@@ -42,36 +42,55 @@ class Ui_CareDialog(object):
 
         self.dialogLayout.addWidget(self.hintLabel)
 
-        self.kindsLayout = QHBoxLayout()
+        self.kindsLayout = QGridLayout()
         self.kindsLayout.setObjectName(u"kindsLayout")
+        self.kindsLayout.setHorizontalSpacing(16)
+        self.kindsLayout.setVerticalSpacing(8)
         self.noteButton = QRadioButton(CareDialog)
         self.noteButton.setObjectName(u"noteButton")
         self.noteButton.setChecked(True)
 
-        self.kindsLayout.addWidget(self.noteButton)
+        self.kindsLayout.addWidget(self.noteButton, 0, 0, 1, 1)
 
         self.preferenceButton = QRadioButton(CareDialog)
         self.preferenceButton.setObjectName(u"preferenceButton")
 
-        self.kindsLayout.addWidget(self.preferenceButton)
+        self.kindsLayout.addWidget(self.preferenceButton, 0, 1, 1, 1)
 
         self.promiseButton = QRadioButton(CareDialog)
         self.promiseButton.setObjectName(u"promiseButton")
 
-        self.kindsLayout.addWidget(self.promiseButton)
+        self.kindsLayout.addWidget(self.promiseButton, 0, 2, 1, 1)
 
         self.complaintButton = QRadioButton(CareDialog)
         self.complaintButton.setObjectName(u"complaintButton")
 
-        self.kindsLayout.addWidget(self.complaintButton)
+        self.kindsLayout.addWidget(self.complaintButton, 0, 3, 1, 1)
 
         self.resolveButton = QRadioButton(CareDialog)
         self.resolveButton.setObjectName(u"resolveButton")
 
-        self.kindsLayout.addWidget(self.resolveButton)
+        self.kindsLayout.addWidget(self.resolveButton, 1, 0, 1, 1)
+
+        self.cancelPromiseButton = QRadioButton(CareDialog)
+        self.cancelPromiseButton.setObjectName(u"cancelPromiseButton")
+
+        self.kindsLayout.addWidget(self.cancelPromiseButton, 1, 1, 1, 1)
+
+        self.ratingCommentButton = QRadioButton(CareDialog)
+        self.ratingCommentButton.setObjectName(u"ratingCommentButton")
+
+        self.kindsLayout.addWidget(self.ratingCommentButton, 1, 2, 1, 1)
 
 
         self.dialogLayout.addLayout(self.kindsLayout)
+
+        self.aboutLabel = QLabel(CareDialog)
+        self.aboutLabel.setObjectName(u"aboutLabel")
+        self.aboutLabel.setText(u"")
+        self.aboutLabel.setWordWrap(True)
+
+        self.dialogLayout.addWidget(self.aboutLabel)
 
         self.fieldsLayout = QGridLayout()
         self.fieldsLayout.setObjectName(u"fieldsLayout")
@@ -154,12 +173,14 @@ class Ui_CareDialog(object):
     def retranslateUi(self, CareDialog):
         CareDialog.setWindowTitle(QCoreApplication.translate("CareDialog", u"Customer care", None))
         self.titleLabel.setText(QCoreApplication.translate("CareDialog", u"Customer care", None))
-        self.hintLabel.setText(QCoreApplication.translate("CareDialog", u"What colleagues should know or do. 1\u20135 choose, Enter saves.", None))
+        self.hintLabel.setText(QCoreApplication.translate("CareDialog", u"What colleagues should know or do. 1\u20137 choose, Enter saves.", None))
         self.noteButton.setText(QCoreApplication.translate("CareDialog", u"&1 Note", None))
         self.preferenceButton.setText(QCoreApplication.translate("CareDialog", u"&2 Preference", None))
         self.promiseButton.setText(QCoreApplication.translate("CareDialog", u"&3 Promise", None))
         self.complaintButton.setText(QCoreApplication.translate("CareDialog", u"&4 Complaint", None))
         self.resolveButton.setText(QCoreApplication.translate("CareDialog", u"&5 Complaint resolved", None))
+        self.cancelPromiseButton.setText(QCoreApplication.translate("CareDialog", u"&6 Promise cancelled", None))
+        self.ratingCommentButton.setText(QCoreApplication.translate("CareDialog", u"&7 Comment on the rating", None))
         self.textLabel.setText(QCoreApplication.translate("CareDialog", u"&What", None))
         self.cancelButton.setText(QCoreApplication.translate("CareDialog", u"Cancel\n"
 "Esc", None))

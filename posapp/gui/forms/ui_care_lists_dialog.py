@@ -129,6 +129,30 @@ class Ui_CareListsDialog(object):
         self.complaintsTabLayout.addWidget(self.complaintsView)
 
         self.listsTabs.addTab(self.complaintsTab, "")
+        self.ratingsTab = QWidget()
+        self.ratingsTab.setObjectName(u"ratingsTab")
+        self.ratingsTabLayout = QVBoxLayout(self.ratingsTab)
+        self.ratingsTabLayout.setObjectName(u"ratingsTabLayout")
+        self.ratingsLabel = QLabel(self.ratingsTab)
+        self.ratingsLabel.setObjectName(u"ratingsLabel")
+        self.ratingsLabel.setText(u"")
+        self.ratingsLabel.setWordWrap(True)
+        self.ratingsLabel.setProperty(u"role", u"subtitle")
+
+        self.ratingsTabLayout.addWidget(self.ratingsLabel)
+
+        self.ratingsView = QTableView(self.ratingsTab)
+        self.ratingsView.setObjectName(u"ratingsView")
+        self.ratingsView.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.ratingsView.setAlternatingRowColors(True)
+        self.ratingsView.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.ratingsView.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.ratingsView.setShowGrid(False)
+        self.ratingsView.setSortingEnabled(False)
+
+        self.ratingsTabLayout.addWidget(self.ratingsView)
+
+        self.listsTabs.addTab(self.ratingsTab, "")
         self.activityTab = QWidget()
         self.activityTab.setObjectName(u"activityTab")
         self.activityTabLayout = QVBoxLayout(self.activityTab)
@@ -202,6 +226,7 @@ class Ui_CareListsDialog(object):
         self.listsTabs.setTabText(self.listsTabs.indexOf(self.birthdaysTab), QCoreApplication.translate("CareListsDialog", u"Birthdays", None))
         self.listsTabs.setTabText(self.listsTabs.indexOf(self.promisesTab), QCoreApplication.translate("CareListsDialog", u"Promises overdue", None))
         self.listsTabs.setTabText(self.listsTabs.indexOf(self.complaintsTab), QCoreApplication.translate("CareListsDialog", u"Open complaints", None))
+        self.listsTabs.setTabText(self.listsTabs.indexOf(self.ratingsTab), QCoreApplication.translate("CareListsDialog", u"Ratings", None))
         self.listsTabs.setTabText(self.listsTabs.indexOf(self.activityTab), QCoreApplication.translate("CareListsDialog", u"Reminders acted upon", None))
         self.closeButton.setText(QCoreApplication.translate("CareListsDialog", u"Close\n"
 "Esc", None))

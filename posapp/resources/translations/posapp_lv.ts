@@ -66,8 +66,8 @@ Enter</translation>
         <translation>Rūpes par klientu</translation>
     </message>
     <message>
-        <source>What colleagues should know or do. 1–5 choose, Enter saves.</source>
-        <translation>Ko kolēģiem vajag zināt vai izdarīt. 1–5 izvēlas, Enter saglabā.</translation>
+        <source>What colleagues should know or do. 1–7 choose, Enter saves.</source>
+        <translation>Ko kolēģiem vajag zināt vai izdarīt. 1–7 izvēlas, Enter saglabā.</translation>
     </message>
     <message>
         <source>&amp;1 Note</source>
@@ -90,6 +90,14 @@ Enter</translation>
         <translation>&amp;5 Sūdzība atrisināta</translation>
     </message>
     <message>
+        <source>&amp;6 Promise cancelled</source>
+        <translation>&amp;6 Solījums atcelts</translation>
+    </message>
+    <message>
+        <source>&amp;7 Comment on the rating</source>
+        <translation>&amp;7 Komentārs pie vērtējuma</translation>
+    </message>
+    <message>
         <source>&amp;What</source>
         <translation>&amp;Kas</translation>
     </message>
@@ -106,8 +114,20 @@ Enter</source>
 Enter</translation>
     </message>
     <message>
+        <source>They rated the service {rating} of 5.</source>
+        <translation>Apkalpošanu novērtēja ar {rating} no 5.</translation>
+    </message>
+    <message>
         <source>How it was put right</source>
         <translation>Kā tas tika atrisināts</translation>
+    </message>
+    <message>
+        <source>Why it is cancelled</source>
+        <translation>Kāpēc atcelts</translation>
+    </message>
+    <message>
+        <source>What they said</source>
+        <translation>Ko klients teica</translation>
     </message>
     <message>
         <source>What happened</source>
@@ -163,6 +183,10 @@ Enter</translation>
     <message>
         <source>Open complaints</source>
         <translation>Neatrisinātās sūdzības</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Vērtējumi</translation>
     </message>
     <message>
         <source>Reminders acted upon</source>
@@ -243,6 +267,18 @@ Esc</translation>
         <translation>Atvērta (dienas)</translation>
     </message>
     <message>
+        <source>When</source>
+        <translation>Kad</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Vērtējums</translation>
+    </message>
+    <message>
+        <source>What they said</source>
+        <translation>Ko klients teica</translation>
+    </message>
+    <message>
         <source>Reminder</source>
         <translation>Atgādinājums</translation>
     </message>
@@ -269,6 +305,18 @@ Esc</translation>
     <message>
         <source>Open complaints ({count})</source>
         <translation>Neatrisinātās sūdzības ({count})</translation>
+    </message>
+    <message>
+        <source>Ratings ({count})</source>
+        <translation>Vērtējumi ({count})</translation>
+    </message>
+    <message>
+        <source>Ratings in the last {days} days: {count}, on average {average} of 5.</source>
+        <translation>Vērtējumi pēdējās {days} dienās: {count}, vidēji {average} no 5.</translation>
+    </message>
+    <message>
+        <source>No ratings in the last {days} days. Alt+1 … Alt+5 after a sale.</source>
+        <translation>Pēdējās {days} dienās vērtējumu nav. Alt+1 … Alt+5 pēc pirkuma.</translation>
     </message>
     <message>
         <source>Buyers without a card, the last {days} days: {accepted} took a card, {declined} said no, {not_asked} were not asked.</source>
@@ -560,6 +608,10 @@ F12</translation>
         <translation>{name}: pārdod pēc svara. Ievadiet svaru kilogramos, piemēram, 0,355.</translation>
     </message>
     <message>
+        <source>Thank you: rated {rating} of 5. Ctrl+N: what they said.</source>
+        <translation>Paldies: vērtējums {rating} no 5. Ctrl+N: ko klients teica.</translation>
+    </message>
+    <message>
         <source>Welcome, {name}!</source>
         <translation>Sveicināti, {name}!</translation>
     </message>
@@ -670,10 +722,6 @@ F12</translation>
     <message>
         <source>A rating follows a sale with a customer&apos;s card.</source>
         <translation>Vērtējumu ieraksta pēc pirkuma ar klienta karti.</translation>
-    </message>
-    <message>
-        <source>Thank you: rated {rating} of 5.</source>
-        <translation>Paldies: vērtējums {rating} no 5.</translation>
     </message>
     <message>
         <source>Noted: no card this time.</source>
