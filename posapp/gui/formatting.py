@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -30,6 +31,7 @@ __all__ = [
 ]
 
 
+@lru_cache(maxsize=4096)  # a card scan writes its points with Babel's ~0.1 ms a number
 def format_count(count: int | Decimal, language: str) -> str:
     """A count, or an average of counts ("4,6" in Latvian), as it is written."""
     return numbers.format_decimal(count, locale=babel_locale(language))

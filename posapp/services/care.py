@@ -191,6 +191,17 @@ class Ratings:
 
 # --------------------------------------------------------------------------- reading
 
+# Whether the customer has notes, open promises or open complaints: most have none, and
+# then their lists are not read at all (each statement costs the card scan ~0.1 ms).
+_HAS_NOTES = select(CustomerNote.id).where(CustomerNote.customer_id == Customer.id).exists()
+_HAS_PROMISES = (
+    select(Promise.id).where(Promise.customer_id == Customer.id, Promise.status == "open").exists()
+)
+_HAS_COMPLAINTS = (
+    select(Complaint.id)
+    .where(Complaint.customer_id == Customer.id, Complaint.status == "open")
+    .exists()
+)
 _FACTS = (
     select(
         Customer.created_at,
@@ -200,6 +211,9 @@ _FACTS = (
         LoyaltyAccount.last_purchase_at,
         LoyaltyAccount.last_items,
         LoyaltyAccount.visit_interval,
+        _HAS_NOTES.label("has_notes"),
+        _HAS_PROMISES.label("has_promises"),
+        _HAS_COMPLAINTS.label("has_complaints"),
     )
     .select_from(Customer)
     .outerjoin(LoyaltyAccount, LoyaltyAccount.customer_id == Customer.id)
@@ -324,7 +338,9 @@ def _facts(uow: UnitOfWork, settings: ShopSettings, summary: CustomerSummary) ->
         )
     notes = [
         Note(note_id, text, kind == "preference", written_by, at)
-        for note_id, kind, text, written_by, at in connection.execute(_NOTES, customer)
+        for note_id, kind, text, written_by, at in (
+            connection.execute(_NOTES, customer) if row.has_notes else ()
+        )
     ]
     if row.notes:
         notes.append(Note(None, row.notes))
@@ -346,11 +362,15 @@ def _facts(uow: UnitOfWork, settings: ShopSettings, summary: CustomerSummary) ->
         notes=tuple(notes),
         promises=tuple(
             OpenPromise(promise_id, what, due_on, taken_by)
-            for promise_id, what, due_on, taken_by in connection.execute(_OPEN_PROMISES, customer)
+            for promise_id, what, due_on, taken_by in (
+                connection.execute(_OPEN_PROMISES, customer) if row.has_promises else ()
+            )
         ),
         complaints=tuple(
             OpenComplaint(*complaint)
-            for complaint in connection.execute(_OPEN_COMPLAINTS, customer)
+            for complaint in (
+                connection.execute(_OPEN_COMPLAINTS, customer) if row.has_complaints else ()
+            )
         ),
         rewards=tuple(reward.name for reward in summary.available),
         points_expiring=expiring,
