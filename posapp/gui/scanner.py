@@ -20,8 +20,8 @@ Key releases: a widget may act on a release (a button pressed with the space
 bar clicks on release), so a release is kept with its held press and replayed
 right after it; the releases of the keys of a scan are swallowed.
 
-A window whose TYPING_PROPERTY is true (the PIN, float and cash-count dialogs)
-is left alone: whatever is typed there is typing, however fast.
+A window whose TYPING_PROPERTY is true (the PIN, float, cash-count and customer
+care dialogs) is left alone: whatever is typed there is typing, however fast.
 
 What the filter does not see: keys Qt delivers as shortcuts (``QShortcut``,
 ``QAction``) never arrive as key presses, and text composed by an input method

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -20,6 +21,7 @@ from posapp.domain.reminders import ReminderKind
 from posapp.gui.checkout.window import CheckoutWindow
 from posapp.gui.dialogs.care import CareDialog
 from posapp.gui.dialogs.care_lists import CareListsDialog
+from posapp.gui.scanner import ScannerFilter
 from posapp.services import care
 from posapp.services.settings import load_settings
 from tests.conftest import Shop
@@ -109,6 +111,30 @@ def test_ctrl_n_writes_a_complaint_that_stays_until_it_is_put_right(
     qtbot.keyClick(dialog.ui.textEdit, Qt.Key.Key_Return)
 
     assert ReminderKind.COMPLAINT not in kinds(window)
+
+
+def test_a_note_typed_fast_is_a_note_not_a_scan(
+    qtbot: QtBot, qapp: QApplication, open_till: OpenTill, shop: Shop
+) -> None:
+    window = open_till(language="en")
+    window.handle_scan(shop.customer_card)
+    scanner = ScannerFilter(window)
+    scans: list[str] = []
+    scanner.scanned.connect(scans.append)
+    qapp.installEventFilter(scanner)
+    try:
+        dialog = open_care(qtbot, window)
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        # At machine speed, and Enter: what a scanner sends, but typed in a note.
+        qtbot.keyClicks(dialog.ui.textEdit, "Likes oat milk\r")
+    finally:
+        qapp.removeEventFilter(scanner)
+
+    assert scans == []
+    assert not dialog.isVisible() and window.banner_text() == "Saved for every till."
+    model = window.reminders
+    assert any("Likes oat milk" in model.reminder(row).text for row in range(model.rowCount()))
 
 
 def test_ctrl_n_6_cancels_the_customers_promise_and_says_why(

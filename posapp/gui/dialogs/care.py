@@ -53,7 +53,8 @@ class CareDialog(KeyDialog):
         rated: RatedSale | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        # What is typed here is a note for colleagues, never a scan, however fast the typing.
+        super().__init__(parent, typing_only=True)
         self.ui = Ui_CareDialog()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]  # generated code
         self.polish_form()

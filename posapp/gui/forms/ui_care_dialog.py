@@ -82,6 +82,10 @@ class Ui_CareDialog(object):
 
         self.kindsLayout.addWidget(self.ratingCommentButton, 1, 2, 1, 1)
 
+        self.kindsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.kindsLayout.addItem(self.kindsSpacer, 0, 4, 1, 1)
+
 
         self.dialogLayout.addLayout(self.kindsLayout)
 
