@@ -228,7 +228,7 @@ def test_after_a_members_sale_one_key_records_their_rating(
 
     qtbot.keyClick(window.ui.cartView, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
 
-    assert window.banner_text() == "Thank you: rated 4 of 5."
+    assert window.banner_text() == "Thank you: rated 4 of 5. Ctrl+N: what they said."
     with shop.uow:
         rated = shop.uow.session.execute(select(Rating.customer_id, Rating.rating)).all()
     assert rated == [(shop.customer_id, 4)]

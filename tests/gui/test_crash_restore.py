@@ -20,8 +20,8 @@ pytestmark = pytest.mark.usefixtures("quick_pin_hashes")
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# The till as the app builds it, ringing up two items, then killed without warning once
-# they are written.
+# The till as the app builds it, ringing up two items for a member, then killed without
+# warning once they are written.
 DRIVER = textwrap.dedent(
     """
     import os, signal, sys
@@ -63,6 +63,7 @@ def test_killing_the_till_and_starting_it_again_restores_the_open_cart(
             TILL,
             shop.bread,
             shop.milk,
+            shop.customer_card,
         ],
         cwd=ROOT,
         env=env,
@@ -85,3 +86,7 @@ def test_killing_the_till_and_starting_it_again_restores_the_open_cart(
     names = [window.model.line(row).name for row in range(window.model.rowCount())]
     assert names == ["Rupjmaize", "Piens 2%"]
     assert window.banner_text() == "The sale in progress was restored."
+    # The member is at the counter again: their card, their reminders, their points to come.
+    assert window.cart.customer_id == shop.customer_id
+    assert window.customer_panel.customer_id == shop.customer_id
+    assert window.ui.customerNameLabel.text() == "Ēriks Ozoliņš"

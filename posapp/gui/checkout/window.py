@@ -197,6 +197,7 @@ class CheckoutWindow(QMainWindow):
         self.model.set_cart(self.cart)
         self._show_cart()
         if restored is not None:
+            self._show_customer_of(restored)  # their card and reminders, as before the stop
             self.show_banner(self.tr("The sale in progress was restored."), "info")
         else:
             self.clear_banner()
@@ -461,6 +462,10 @@ class CheckoutWindow(QMainWindow):
         if self.dialog is dialog:
             self.dialog = None
         dialog.deleteLater()
+        # The keys are the till's again. Without a window manager (a till that starts X
+        # with posapp alone), nobody gives the window back its activation, and its
+        # shortcuts (F12, Alt+1 …) would not work until a tap.
+        self.activateWindow()
         self.ui.cartView.setFocus()
 
     def _with_approval(self, reason: str, attempt: Callable[[Actor | None], None]) -> None:
