@@ -61,19 +61,7 @@ QLabel[role="customer"] { font-size: 18pt; font-weight: 600; color: #1d4ed8; }
 QLabel[role="message"] { font-size: 14pt; font-weight: 600; }
 QLabel[role="message"][state="error"] { color: #b42318; }
 QLabel[role="message"][state="info"] { color: #475467; }
-QFrame[role="banner"] {
-    border-radius: 10px; border: 1px solid #d0d5dd; background: #ffffff; min-height: 44px;
-}
-QFrame[role="banner"] QLabel { font-size: 16pt; font-weight: 600; background: transparent; }
-QFrame[role="banner"][state="idle"] QLabel { color: #667085; font-weight: 400; }
-QFrame[role="banner"][state="error"] { background: #fef3f2; border-color: #fda29b; }
-QFrame[role="banner"][state="error"] QLabel { color: #b42318; }
-QFrame[role="banner"][state="warning"] { background: #fffaeb; border-color: #fec84b; }
-QFrame[role="banner"][state="warning"] QLabel { color: #93370d; }
-QFrame[role="banner"][state="success"] { background: #ecfdf3; border-color: #75e0a7; }
-QFrame[role="banner"][state="success"] QLabel { color: #067647; font-size: 20pt; }
-QFrame[role="banner"][state="info"] { background: #eff8ff; border-color: #b2ddff; }
-QFrame[role="banner"][state="info"] QLabel { color: #175cd3; }
+QFrame[role="banner"] QLabel { background: transparent; }  /* the rest: gui.checkout.banner */
 QTableView[role="cart"] { font-size: 16pt; }
 QTableView[role="cart"]::item { padding: 6px 14px; }
 QListWidget[role="people"] {

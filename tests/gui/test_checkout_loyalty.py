@@ -61,6 +61,22 @@ def test_scanning_a_card_shows_the_member_with_points_and_rewards_to_take(
     assert not ui.enrolButton.isVisible()
 
 
+def test_a_name_with_markup_characters_is_greeted_as_written(
+    open_till: OpenTill, shop: Shop
+) -> None:
+    member = loyalty.enrol_customer(shop.uow, shop.cashier, "Anna <Ann> & Co")
+    assert member.card_number is not None
+    window = open_till(language="en")
+
+    window.handle_scan(member.card_number)
+
+    assert window.banner_text() == "Welcome, Anna <Ann> & Co!"
+    label = window.ui.bannerLabel
+    assert label.textFormat() is Qt.TextFormat.RichText
+    assert "Anna &lt;Ann&gt; &amp; Co" in label.text()  # shown as written, not as a tag
+    assert "Anna &lt;Ann&gt; &amp; Co" in window.ui.customerNameLabel.text()
+
+
 def test_one_key_takes_a_reward_off_the_total_and_the_sale_spends_its_points(
     qtbot: QtBot, open_till: OpenTill, shop: Shop
 ) -> None:

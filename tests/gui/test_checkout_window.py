@@ -171,7 +171,7 @@ def test_an_unknown_barcode_is_said_in_the_banner_and_the_cart_stays(
     window.handle_scan(unknown)
 
     assert f"Unknown barcode {unknown}" in window.banner_text()
-    assert window.ui.bannerFrame.property("state") == "error"
+    assert window.banner.state == "error"
     assert with_failures
     assert [row[0] for row in rows(window)] == ["Rupjmaize", "Piens 2%"]
 
@@ -180,7 +180,7 @@ def test_an_unknown_barcode_is_said_in_the_banner_and_the_cart_stays(
     assert len(rows(window)) == 2
 
     window.handle_scan(shop.coffee)  # the next good scan clears the message
-    assert window.ui.bannerFrame.property("state") == "idle"
+    assert window.banner.state == "idle"
 
 
 def test_a_cashier_changes_a_price_only_with_a_managers_pin(

@@ -45,6 +45,7 @@ from posapp.domain.reminders import PROMISE_KINDS
 from posapp.domain.roles import Actor, Role
 from posapp.domain.text import search_key
 from posapp.errors import DatabaseError, PermissionDenied, PosError
+from posapp.gui.checkout.banner import Banner
 from posapp.gui.checkout.customer_panel import CustomerPanel, fit_list_columns, list_table
 from posapp.gui.checkout.quick_keys import QuickKeyButton
 from posapp.gui.checkout.receipt_printer import ReceiptPrinting
@@ -155,12 +156,13 @@ class CheckoutWindow(QMainWindow):
         self._narrow = False  # set by _fit_columns
         view.viewport().installEventFilter(self)  # its width is what the columns share
 
+        self.banner = Banner(self.ui.bannerFrame, self.ui.bannerLabel)
         self._flash = QVariantAnimation(self)
         self._flash.setStartValue(FLASH_FROM)
         self._flash.setEndValue(FLASH_TO)
         self._flash.setDuration(FLASH_MS)
         self._flash.valueChanged.connect(self._paint_flash)
-        self._flash.finished.connect(lambda: self.ui.bannerFrame.setStyleSheet(""))
+        self._flash.finished.connect(lambda: self.banner.flash(None))
 
         self._build_status_bar(database_label)
         self.customer_panel = CustomerPanel(self.ui, language, self)
@@ -316,9 +318,7 @@ class CheckoutWindow(QMainWindow):
     # -- the banner -----------------------------------------------------------
     def show_banner(self, text: str, state: str) -> None:
         """A message above the cart (never a modal): error, warning, success or info."""
-        self.ui.bannerLabel.setText(text)
-        set_state(self.ui.bannerFrame, state)
-        set_state(self.ui.bannerLabel, state)  # its colour follows the frame's state
+        self.banner.show(text, state)
         if state in ("error", "warning"):
             QApplication.beep()
             self._flash.stop()
@@ -327,20 +327,15 @@ class CheckoutWindow(QMainWindow):
 
     def clear_banner(self) -> None:
         self._flash.stop()
-        if self.ui.bannerFrame.styleSheet():  # a flash left its colour: restyling costs a scan
-            self.ui.bannerFrame.setStyleSheet("")
-        self.ui.bannerLabel.setText(self.tr("Ready. Scan an item or a loyalty card."))
-        set_state(self.ui.bannerFrame, "idle")
-        set_state(self.ui.bannerLabel, "idle")
+        self.banner.flash(None)
+        self.banner.show(self.tr("Ready. Scan an item or a loyalty card."), "idle")
 
     def banner_text(self) -> str:
-        return self.ui.bannerLabel.text()
+        return self.banner.text
 
     def _paint_flash(self, colour: object) -> None:
         if isinstance(colour, QColor):
-            self.ui.bannerFrame.setStyleSheet(
-                f"QFrame#bannerFrame {{ background: {colour.name()}; }}"
-            )
+            self.banner.flash(colour)
 
     def _fail(self, error: PosError) -> None:
         if isinstance(error, DatabaseError):

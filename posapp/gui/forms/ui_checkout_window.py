@@ -122,7 +122,6 @@ class Ui_CheckoutWindow(object):
         self.bannerFrame.setObjectName(u"bannerFrame")
         self.bannerFrame.setFrameShape(QFrame.Shape.NoFrame)
         self.bannerFrame.setProperty(u"role", u"banner")
-        self.bannerFrame.setProperty(u"state", u"none")
         self.bannerLayout = QHBoxLayout(self.bannerFrame)
         self.bannerLayout.setObjectName(u"bannerLayout")
         self.bannerLayout.setContentsMargins(14, 14, 14, 14)
