@@ -6,6 +6,8 @@ Widgets in ui/*.ui opt into a look with a dynamic property, e.g. a QLabel with
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -123,6 +125,16 @@ def set_state(widget: QWidget, state: str) -> None:
     widget.setProperty("state", state)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+# A label's colour that changes often (the banner's states, "no customer"), as rich text: a
+# style sheet state would restyle the label at every change.
+MUTED = "#667085"
+
+
+def coloured(text: str, colour: str) -> str:
+    """`text` as rich text in `colour`, escaped: shown as written, whatever it holds."""
+    return f'<span style="color: {colour}">{escape(text, quote=False)}</span>'
 
 
 def capitalize_card_titles(widget: QWidget) -> None:

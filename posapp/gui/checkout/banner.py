@@ -10,11 +10,12 @@ says is shown as written, whatever characters a customer's name has.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QLabel
+
+from posapp.gui.theme import MUTED, coloured
 
 RADIUS = 10.0  # px, as the cards'
 MIN_HEIGHT = 44  # px: one line of text and the frame's margins
@@ -36,7 +37,7 @@ def _look(
 
 
 LOOKS = {
-    "idle": _look("#ffffff", "#d0d5dd", "#667085", bold=False),
+    "idle": _look("#ffffff", "#d0d5dd", MUTED, bold=False),
     "info": _look("#eff8ff", "#b2ddff", "#175cd3"),
     "success": _look("#ecfdf3", "#75e0a7", "#067647", point_size=20),
     "warning": _look("#fffaeb", "#fec84b", "#93370d"),
@@ -68,7 +69,7 @@ class Banner(QObject):
             font.setPointSize(look.point_size)
             font.setWeight(QFont.Weight.DemiBold if look.bold else QFont.Weight.Normal)
             self._label.setFont(font)
-        self._label.setText(f'<span style="color: {look.text}">{escape(text, quote=False)}</span>')
+        self._label.setText(coloured(text, look.text))
         self._frame.update()
 
     def flash(self, colour: QColor | None) -> None:

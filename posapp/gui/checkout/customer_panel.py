@@ -22,15 +22,13 @@ from posapp.gui.forms.ui_checkout_window import Ui_CheckoutWindow
 from posapp.gui.models.reminders import RemindersModel
 from posapp.gui.models.rewards import Column, RewardsModel
 from posapp.gui.text_delegate import TextDelegate
+from posapp.gui.theme import MUTED, coloured
 from posapp.services.loyalty import CustomerSummary
 
 REWARD_ROW_HEIGHT = 40  # a finger's width: a row is tapped to take the reward
 REWARD_PADDING = 6  # px left and right of a reward's texts (the theme's item padding)
 REWARD_ROWS_SHOWN = 2  # more scroll: the card must leave room for the keys at 768 px
 DETAIL_LINES = 2  # the stage, points and what is left to the next reward wrap to two
-# With no customer the name's place is grey: a colour in the text, as a style sheet state
-# would restyle the label at every card scan. So the label is rich text; a name is escaped.
-NOBODY = '<span style="color: #667085">{text}</span>'
 
 
 def list_table(
@@ -127,9 +125,8 @@ class CustomerPanel(QObject):
         self.summary = summary
         ui = self._ui
         if summary is None:
-            ui.customerNameLabel.setText(
-                NOBODY.format(text=escape(self.tr("No customer"), quote=False))
-            )
+            # Grey in its text (theme.coloured): the label is rich text, a name escaped.
+            ui.customerNameLabel.setText(coloured(self.tr("No customer"), MUTED))
             ui.customerDetailLabel.setText(
                 self.tr("Scan their card, or Ctrl+E to enrol a new member.")
             )

@@ -173,8 +173,8 @@ class CheckoutWindow(QMainWindow):
         self._last_receipt: tuple[str, int] | None = None  # for Ctrl+P
         # The last sale, for its rating (Alt+1 … 5) or the card offer (Alt+N), until the next.
         self._after_sale: CompletedSale | None = None
-        # The member and the rating they gave after the last sale, for its comment (Ctrl+N).
-        self._rated: tuple[int, RatedSale] | None = None
+        # The rating a member gave after the last sale, for its comment (Ctrl+N).
+        self._rated: RatedSale | None = None
         self._saver = CartSaver(uow, self)
         self._saver.failed.connect(self._save_failed)
         self._saver.recovered.connect(lambda: self._database_state(None))
@@ -1003,7 +1003,7 @@ class CheckoutWindow(QMainWindow):
         if member is not None:
             customer_id, reminders = member.summary.customer_id, member.reminders
         elif rated is not None:
-            customer_id, reminders = rated[0], ()
+            customer_id, reminders = rated.customer_id, ()
         else:
             self.show_banner(self.tr("Scan the customer's card first."), "warning")
             return
@@ -1013,7 +1013,7 @@ class CheckoutWindow(QMainWindow):
             customer_id,
             complaint=next((r for r in reminders if r.sticky and r.refers_to), None),
             promise=next((r for r in reminders if r.kind in PROMISE_KINDS and r.refers_to), None),
-            rated=rated[1] if rated is not None and rated[0] == customer_id else None,
+            rated=rated,
             parent=self,
         )
 
@@ -1026,11 +1026,15 @@ class CheckoutWindow(QMainWindow):
 
         self._open(dialog, saved)
 
-    def _rated_now(self) -> tuple[int, RatedSale] | None:
-        """The member and the rating they gave after the last sale, while the next sale has
-        no lines and no other customer."""
+    def _rated_now(self) -> RatedSale | None:
+        """The rating a member gave after the last sale, while the next sale has no lines
+        and no other customer (so the customer at the till, if any, is theirs)."""
         rated = self._rated
-        if rated is None or self.cart.lines or self.cart.customer_id not in (None, rated[0]):
+        if (
+            rated is None
+            or self.cart.lines
+            or self.cart.customer_id not in (None, rated.customer_id)
+        ):
             return None
         return rated
 
@@ -1060,7 +1064,7 @@ class CheckoutWindow(QMainWindow):
             self._fail(error)
             return
         self._after_sale = None
-        self._rated = (customer_id, RatedSale(recorded.rating_id, rating))
+        self._rated = RatedSale(customer_id, recorded.rating_id, rating)
         self.show_banner(
             self.tr("Thank you: rated {rating} of 5. Ctrl+N: what they said.").format(
                 rating=rating

@@ -28,8 +28,9 @@ PROMISE_DAYS = 7  # a promise is due in a week unless the cashier says otherwise
 
 @dataclass(frozen=True)
 class RatedSale:
-    """The rating the customer has just given at this till (Alt+1 … Alt+5)."""
+    """The rating a member has just given at this till (Alt+1 … Alt+5)."""
 
+    customer_id: int
     rating_id: int
     rating: int
 
