@@ -26,6 +26,7 @@ class Permission(Enum):
     MANAGE_USERS = "manage_users"
     MANAGE_LOYALTY = "manage_loyalty"  # adjust points, merge customers, give vouchers
     SEE_CUSTOMER_LISTS = "see_customer_lists"  # the owner's care lists, with contact details
+    SEE_REPORTS = "see_reports"  # the owner's reports: takings, VAT, shifts, loyalty, care
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
@@ -84,4 +85,5 @@ def describe(permission: Permission) -> str:
         Permission.MANAGE_USERS: _("manage users"),
         Permission.MANAGE_LOYALTY: _("change points, vouchers or merge customers"),
         Permission.SEE_CUSTOMER_LISTS: _("see the customer lists"),
+        Permission.SEE_REPORTS: _("see the shop's reports"),
     }[permission]
