@@ -12,41 +12,34 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from datetime import time as dt_time
 from pathlib import Path
-from typing import NoReturn
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import select
 
 import posapp
 from posapp import i18n
+from posapp.cli_common import Handler, Parser, config_of, open_shop, parse_date
 from posapp.config import Config, log_file_handler
 from posapp.db import schema
 from posapp.db.engine import database_url, make_engine
 from posapp.db.models import Setting
-from posapp.db.uow import UnitOfWork, database_error
+from posapp.db.uow import database_error
 from posapp.domain.roles import Actor, Role, role_name
 from posapp.errors import ImportFailed, InvalidInput, PosError, PrinterUnavailable
 from posapp.i18n import _
 
-Handler = Callable[[argparse.Namespace], int]
 
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, _("posapp: {message} (see posapp --help)\n").format(message=message))
-
-
-def _common_options(default: object) -> _Parser:
+def _common_options(default: object) -> Parser:
     """Options taken before or after the command (`posapp --db X demo`, `posapp demo --db X`).
 
     The commands get their own copy with SUPPRESS defaults, so that an option
     not repeated after the command keeps the value given before it.
     """
-    common = _Parser(add_help=False, argument_default=default)
+    common = Parser(add_help=False, argument_default=default)
     common.add_argument(
         "--db",
         metavar="URL_OR_PATH",
@@ -70,14 +63,14 @@ def _common_options(default: object) -> _Parser:
 
 def build_parser() -> argparse.ArgumentParser:
     common = _common_options(argparse.SUPPRESS)
-    parser = _Parser(
+    parser = Parser(
         prog="posapp",
         description=_("Point of sale for small shops. Without a command, opens the till."),
         parents=[_common_options(None)],
     )
     parser.add_argument("--version", action="version", version=f"posapp {posapp.__version__}")
     parser.set_defaults(handler=_open_till)
-    commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND", parser_class=_Parser)
+    commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND", parser_class=Parser)
 
     demo = commands.add_parser(
         "demo", parents=[common], help=_("build the demo shop (a Riga bakery-café)")
@@ -112,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     expire.add_argument(
         "--date",
-        type=_date,
+        type=parse_date,
         metavar="YYYY-MM-DD",
         help=_("as at the end of this day (default: now)"),
     )
@@ -217,25 +210,14 @@ def _log_unexpected(error: Exception) -> Path:
     return Path(handler.baseFilename)
 
 
-def _config(args: argparse.Namespace) -> Config:
-    return Config.load(args.db, args.till)
-
-
-def _open(config: Config) -> tuple[UnitOfWork, int]:
-    from posapp.services.setup import open_database, prepare_shop
-
-    uow = open_database(config.database)
-    return uow, prepare_shop(uow, config.till_code)
-
-
 def _open_till(args: argparse.Namespace) -> int:
     from posapp.gui.app import run
 
-    return run(_config(args))
+    return run(config_of(args))
 
 
 def _db_upgrade(args: argparse.Namespace) -> int:
-    config = _config(args)
+    config = config_of(args)
     engine = make_engine(database_url(config.database))
     try:
         before = schema.current_revision(engine)
@@ -259,7 +241,7 @@ def _db_upgrade(args: argparse.Namespace) -> int:
 def _import_products(args: argparse.Namespace) -> int:
     from posapp.services.product_import import import_products
 
-    uow, _till = _open(_config(args))
+    uow, _till = open_shop(config_of(args))
     report = import_products(uow, Actor.command_line(), args.file, skip_bad=args.skip_bad)
     print(
         _("Imported {path}: {created} new, {updated} updated.").format(
@@ -273,20 +255,11 @@ def _import_products(args: argparse.Namespace) -> int:
     return 0
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("{text} is not a date: write it as YYYY-MM-DD").format(text=text)
-        ) from None
-
-
 def _loyalty_expire(args: argparse.Namespace) -> int:
     from posapp.services import loyalty
     from posapp.services.settings import load_settings, shop_time_zone
 
-    uow, _till = _open(_config(args))
+    uow, _till = open_shop(config_of(args))
     as_of = None
     if args.date is not None:
         zone = shop_time_zone(load_settings(uow).time_zone)[1]
@@ -305,7 +278,7 @@ def _loyalty_expire(args: argparse.Namespace) -> int:
 def _loyalty_adjust(args: argparse.Namespace) -> int:
     from posapp.services import catalog, loyalty
 
-    uow, _till = _open(_config(args))
+    uow, _till = open_shop(config_of(args))
     with uow:
         member = catalog.customer_by_card(uow, args.card.strip())
     if member is None:
@@ -337,7 +310,7 @@ def _read_pin(name: str) -> str:
 def _user_add(args: argparse.Namespace) -> int:
     from posapp.services import users
 
-    uow, _till = _open(_config(args))
+    uow, _till = open_shop(config_of(args))
     info = users.add_user(
         uow, Actor.command_line(), args.name, Role(args.role), _read_pin(args.name)
     )
@@ -350,8 +323,8 @@ def _receipt(args: argparse.Namespace) -> int:
     from posapp.services import printing, receipts
     from posapp.services.settings import load_settings
 
-    config = _config(args)
-    uow, _till = _open(config)
+    config = config_of(args)
+    uow, _till = open_shop(config)
     reference = receipts.receipt_reference(args.number, config.till_code)
     if args.print:
         printing.reprint(
@@ -423,7 +396,7 @@ def _write(path: Path, data: bytes) -> None:
 def _settings_show(args: argparse.Namespace) -> int:
     from posapp.services.settings import load_settings, setting_names, setting_text
 
-    uow, _till = _open(_config(args))
+    uow, _till = open_shop(config_of(args))
     current = load_settings(uow)
     for name in setting_names():
         print(f"{name} = {setting_text(current, name)}")
@@ -433,7 +406,7 @@ def _settings_show(args: argparse.Namespace) -> int:
 def _settings_set(args: argparse.Namespace) -> int:
     from posapp.services.settings import parse_setting, setting_text, update_settings
 
-    uow, _till = _open(_config(args))
+    uow, _till = open_shop(config_of(args))
     value = parse_setting(args.name, args.value)
     changed = update_settings(uow, Actor.command_line(), **{args.name: value})
     print(f"{args.name} = {setting_text(changed, args.name)}")

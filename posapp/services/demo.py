@@ -505,8 +505,9 @@ def build_demo(
 ) -> DemoSummary:
     """Fill an empty, prepared database (posapp.services.setup.prepare_shop) with the demo shop.
 
-    History runs from `days` days before `until` up to `until` itself: today's
-    shift is left open, so a cashier can sell at once.
+    History runs from `days` days before `until` up to `until` itself, and a
+    shift is left open on the till, so a cashier can sell at once, whatever the
+    hour `until` falls at.
     """
     rng = random.Random(seed)
     uow.random = random.Random(seed + 1)  # voucher codes
@@ -613,6 +614,11 @@ def build_demo(
         shifts.close_shift(uow, cashier, TILL, {PaymentMethod.CASH: report_cash})
         if progress is not None:
             progress(day_index + 1, days + 1)
+    with uow:
+        still_open = shifts.open_shift_id(uow, shifts.till_id(uow, TILL)) is not None
+    if not still_open:  # built before opening time, after closing, or on a holiday
+        clock.moment = until
+        shifts.open_shift(uow, cashiers[0], TILL, Decimal("150.00"))
     _care_stories(uow, clock, actors, members.ids, today)
     cards = members.cards_to_try(clock)
     return DemoSummary(

@@ -111,6 +111,32 @@ def test_today_is_under_way_with_the_shift_open(demo: tuple[DemoSummary, UnitOfW
     assert opened_at is not None and opened_at.astimezone(NOW.tzinfo).date() == TODAY
 
 
+@pytest.mark.parametrize(
+    "until",
+    [
+        datetime(2026, 11, 23, 5, 40, tzinfo=ZoneInfo("Europe/Riga")),  # before opening
+        datetime(2026, 11, 23, 22, 15, tzinfo=ZoneInfo("Europe/Riga")),  # after closing
+        datetime(2026, 12, 25, 12, 0, tzinfo=ZoneInfo("Europe/Riga")),  # closed for Christmas
+    ],
+    ids=["before-opening", "after-closing", "holiday"],
+)
+def test_a_demo_built_at_any_hour_leaves_a_shift_open_to_sell_in(
+    tmp_path: Path, until: datetime
+) -> None:
+    target = tmp_path / "demo.sqlite"
+    build_demo_file(str(target), until=until, days=2)
+    uow = open_database(str(target))
+    try:
+        with uow:
+            shift = shifts.open_shift_id(uow, shifts.till_id(uow, TILL))
+            opened_at = uow.session.scalar(select(Shift.opened_at).where(Shift.id == shift))
+            last_sale = uow.session.scalar(select(func.max(Sale.completed_at)))
+    finally:
+        uow.engine.dispose()
+    assert opened_at is not None and opened_at <= until
+    assert last_sale is not None and last_sale <= until
+
+
 def test_every_sale_adds_up_and_receipts_have_no_gaps(demo: tuple[DemoSummary, UnitOfWork]) -> None:
     _summary, uow = demo
     with uow:
