@@ -14,7 +14,7 @@ from importlib import import_module
 
 from posapp.db.uow import UnitOfWork
 from posapp.domain.periods import Period
-from posapp.domain.roles import Actor
+from posapp.domain.roles import Actor, Permission, require
 from posapp.errors import InvalidInput
 from posapp.i18n import _
 from posapp.output.report import Report
@@ -31,13 +31,17 @@ class ReportQuery:
 
 
 def run_report(uow: UnitOfWork, actor: Actor, name: str, query: ReportQuery) -> Report:
-    """The report called `name` (one of REPORT_NAMES) for `query`."""
+    """The report called `name` (one of REPORT_NAMES) for `query`, the aggregates caught up."""
     if name not in REPORT_NAMES:
         raise InvalidInput(
             _("There is no report called {name}. Choose one of: {names}.").format(
                 name=name, names=", ".join(REPORT_NAMES)
             )
         )
+    require(actor, Permission.SEE_REPORTS)
+    from posapp.services.reports import aggregates
+
+    aggregates.catch_up(uow)  # the days ended since the last report, summed once
     module = import_module(f"posapp.services.reports.{name}")
     report: Report = module.build(uow, actor, query)
     return report

@@ -1,0 +1,105 @@
+"""The reports' aggregates: the takings summed by shop day, kept beside the raw rows.
+
+A report over a year reads a few thousand of these rows instead of millions of
+sale lines (posapp.services.reports.aggregates fills them and reads them). They
+hold nothing that is not in sales, sale_lines and payments: `posapp reports
+rebuild` drops and recomputes them, and `posapp check` compares them with the
+raw rows. Amounts are integer cents (quantities thousandths) so that sums
+are exact; `report_state.through` is the last shop
+day they cover, every day up to it included.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import BigInteger, Date, ForeignKey, SmallInteger, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from posapp.db.models import Base
+from posapp.db.types import UtcDateTime
+
+
+class ReportState(Base):
+    """One row: the last shop day the aggregates cover (None: none yet)."""
+
+    __tablename__ = "report_state"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    through: Mapped[date | None] = mapped_column(Date())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class ReportTakings(Base):
+    """Sales by day, hour, till, cashier, kind and status (one sale counted once)."""
+
+    __tablename__ = "report_takings"
+    day: Mapped[date] = mapped_column(Date(), primary_key=True)
+    hour: Mapped[int] = mapped_column(SmallInteger(), primary_key=True)  # local 0-23
+    till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)
+    status: Mapped[str] = mapped_column(String(10), primary_key=True)
+    sales: Mapped[int] = mapped_column(BigInteger())
+    gross: Mapped[int] = mapped_column(BigInteger())  # cents, VAT included
+    vat: Mapped[int] = mapped_column(BigInteger())  # cents
+    discount: Mapped[int] = mapped_column(BigInteger())  # cents taken off list prices
+    lines: Mapped[int] = mapped_column(BigInteger())
+    items: Mapped[int] = mapped_column(BigInteger())  # thousandths: units, a weighed line is 1
+
+
+class ReportVat(Base):
+    """Sale lines by day, till, kind, status and VAT rate."""
+
+    __tablename__ = "report_vat"
+    day: Mapped[date] = mapped_column(Date(), primary_key=True)
+    till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)
+    status: Mapped[str] = mapped_column(String(10), primary_key=True)
+    vat_rate: Mapped[int] = mapped_column(BigInteger(), primary_key=True)  # hundredths of %
+    lines: Mapped[int] = mapped_column(BigInteger())
+    gross: Mapped[int] = mapped_column(BigInteger())
+    vat: Mapped[int] = mapped_column(BigInteger())
+
+
+class ReportPayments(Base):
+    """Payments by day, till, cashier, kind, status and method."""
+
+    __tablename__ = "report_payments"
+    day: Mapped[date] = mapped_column(Date(), primary_key=True)
+    till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)
+    status: Mapped[str] = mapped_column(String(10), primary_key=True)
+    method: Mapped[str] = mapped_column(String(16), primary_key=True)
+    payments: Mapped[int] = mapped_column(BigInteger())
+    amount: Mapped[int] = mapped_column(BigInteger())
+
+
+class ReportProducts(Base):
+    """Sale lines by day, till, product, kind and status."""
+
+    __tablename__ = "report_products"
+    day: Mapped[date] = mapped_column(Date(), primary_key=True)
+    till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"), primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)
+    status: Mapped[str] = mapped_column(String(10), primary_key=True)
+    lines: Mapped[int] = mapped_column(BigInteger())
+    quantity: Mapped[int] = mapped_column(BigInteger())  # thousandths
+    gross: Mapped[int] = mapped_column(BigInteger())
+    vat: Mapped[int] = mapped_column(BigInteger())
+
+
+class ReportDiscounts(Base):
+    """Discounted lines by day, till, cashier and who approved them (0: no one needed to)."""
+
+    __tablename__ = "report_discounts"
+    day: Mapped[date] = mapped_column(Date(), primary_key=True)
+    till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    approved_by: Mapped[int] = mapped_column(BigInteger(), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)
+    status: Mapped[str] = mapped_column(String(10), primary_key=True)
+    lines: Mapped[int] = mapped_column(BigInteger())
+    discount: Mapped[int] = mapped_column(BigInteger())  # cents: the cashier's and rewards'
+    overridden: Mapped[int] = mapped_column(BigInteger())  # (list - sold price) cents x thousandths
