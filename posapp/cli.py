@@ -21,7 +21,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy import select
 
 import posapp
-from posapp import i18n
+from posapp import cli_health, i18n
 from posapp.cli_common import Handler, Parser, config_of, open_shop, parse_date
 from posapp.config import Config, log_file_handler
 from posapp.db import schema
@@ -161,6 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
     setting.add_argument("name")
     setting.add_argument("value")
     setting.set_defaults(handler=_settings_set)
+    cli_health.add_commands(commands, common)
     return parser
 
 
