@@ -58,6 +58,7 @@ class Line:
     vat_rate: Decimal
     vat: Decimal
     approved_by: str | None  # the approver's name
+    weighed: bool
 
     @property
     def overridden(self) -> Decimal:
@@ -76,6 +77,8 @@ class Done:
     hour: int  # local hour
     weekday: int  # Monday 0
     till: str
+    receipt: str  # "T1-12"
+    refund_of: str | None  # the receipt a refund refunded
     cashier: str
     member: bool
     total: Decimal
@@ -154,19 +157,22 @@ class _Trader:
             start + timedelta(seconds=self.rng.randrange(600, seconds - 600))
             for _ in range(self.rng.randint(2, 4))
         ]
-        if day.toordinal() % 2:
-            moments.append(start + timedelta(minutes=3))  # 00:03
-        else:
-            moments.append(end - timedelta(minutes=3))  # 23:57
-        if day == DST_DAY:  # 03:30 summer time, then 03:30 winter time an hour later
-            moments += [
+        # Sales at the edges: minutes after or before midnight, and on the night the clocks
+        # go back, 03:30 summer time and 03:30 winter time an hour later.
+        edges = [
+            start + timedelta(minutes=3) if day.toordinal() % 2 else end - timedelta(minutes=3)
+        ]
+        if day == DST_DAY:
+            edges += [
                 datetime(2026, 10, 25, 0, 30, tzinfo=UTC),
                 datetime(2026, 10, 25, 1, 30, tzinfo=UTC),
             ]
-        for moment in sorted(moments):
+        for moment in sorted([*moments, *edges]):
             self.clock.moment = moment
             roll = self.rng.random()
-            if roll < 0.15 and self.refundable:
+            if moment in edges:
+                self.sell()
+            elif roll < 0.15 and self.refundable:
                 self.refund()
             elif roll < 0.25:
                 self.void()
@@ -265,7 +271,14 @@ class _Trader:
             method=self.rng.choice([PaymentMethod.CASH, PaymentMethod.CARD]),
             reason=reason,
         )
-        self.record(refunded, actor, till, member=False, reason=reason)
+        self.record(
+            refunded,
+            actor,
+            till,
+            member=False,
+            reason=reason,
+            refund_of=f"{TILL}-{sale.receipt_number}",
+        )
 
     def void(self) -> None:
         actor, till = self.seller(), self.rng.choice(TILLS)
@@ -288,6 +301,7 @@ class _Trader:
         *,
         member: bool,
         reason: str | None = None,
+        refund_of: str | None = None,
     ) -> Done:
         """The sale's lines and payments as recorded, and the shift's takings."""
         uow, names = self.shop.uow, self.names
@@ -302,6 +316,7 @@ class _Trader:
                 row.vat_rate,
                 row.vat_amount,
                 names[row.approved_by] if row.approved_by is not None else None,
+                row.product_id == self.cheese_id,
             )
             for row in sale_lines(uow, sale.sale_id)
         )
@@ -320,6 +335,8 @@ class _Trader:
             local.hour,
             local.weekday(),
             till,
+            f"{till}-{sale.receipt_number}",
+            refund_of,
             actor.name,
             member,
             sale.total,
