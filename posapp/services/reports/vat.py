@@ -13,18 +13,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, literal, select
-
-from posapp.db.models import Sale, SaleLine
 from posapp.db.uow import UnitOfWork
 from posapp.domain.money import ZERO
-from posapp.domain.periods import local_midnight, months_of
 from posapp.domain.roles import Actor
 from posapp.i18n import _
 from posapp.output.report import Column, Figure, Report, Table, Unit, Value
-from posapp.services.reports import ReportQuery
+from posapp.services.reports import ReportQuery, aggregates
 from posapp.services.reports.common import Scope, figure, open_scope
 
 
@@ -57,45 +52,27 @@ class RateSums:
         return VatSums(self.sales.gross - self.refunds.gross, self.sales.vat - self.refunds.vat)
 
 
-def _month_of_sale(scope: Scope) -> tuple[list[date], ColumnElement[int]]:
-    """The first days of the period's months, and the index among them of a sale's month."""
-    months = months_of(scope.period)
-    ends = [local_midnight(month.first, scope.zone) for month in months[1:]]
-    firsts = [month.first.replace(day=1) for month in months]
-    if not ends:
-        return firsts, literal(0)
-    return firsts, case(
-        *((Sale.completed_at < end, n) for n, end in enumerate(ends)), else_=len(ends)
-    )
-
-
-def _read_vat(uow: UnitOfWork, scope: Scope, month: ColumnElement[int]) -> list[tuple[Any, ...]]:
-    """(month index, rate, kind, gross, VAT) of the lines of completed sales and refunds."""
-    rows = uow.session.execute(
-        select(
-            month,
-            SaleLine.vat_rate,
-            Sale.kind,
-            func.sum(SaleLine.total),
-            func.sum(SaleLine.vat_amount),
-        )
-        .join(Sale, Sale.id == SaleLine.sale_id)
-        .where(scope.sales_in(), Sale.status == "completed")
-        .group_by(month, SaleLine.vat_rate, Sale.kind)
-    )
-    return [tuple(row) for row in rows]
-
-
 def vat_by_month(uow: UnitOfWork, scope: Scope) -> dict[tuple[date, Decimal], RateSums]:
-    """Per (first day of the month, rate): the sales and refunds of the scope."""
-    firsts, month = _month_of_sale(scope)
+    """Per (first day of the month, rate): the sales and refunds of the scope.
+
+    Read from the aggregates by day (posapp.services.reports.aggregates), whatever
+    the period's length.
+    """
+    rows = aggregates.totals(
+        uow,
+        scope,
+        aggregates.VAT,
+        ["day", "vat_rate", "kind"],
+        lambda c: c.status == "completed",
+    )
     sums: dict[tuple[date, Decimal], RateSums] = defaultdict(lambda: RateSums(VatSums(), VatSums()))
-    for index, rate, kind, gross, vat in _read_vat(uow, scope, month):
-        part = sums[(firsts[index], rate)]
-        if kind == "refund":
-            part.refunds.add(VatSums(-gross, -vat))
+    for row in rows:
+        rate = Decimal(row["vat_rate"]).scaleb(-2)
+        part = sums[(row["day"].replace(day=1), rate)]
+        if row["kind"] == "refund":
+            part.refunds.add(VatSums(-row["gross"], -row["vat"]))
         else:
-            part.sales.add(VatSums(gross, vat))
+            part.sales.add(VatSums(row["gross"], row["vat"]))
     return sums
 
 
