@@ -100,6 +100,7 @@ class ReportDiscounts(Base):
     approved_by: Mapped[int] = mapped_column(BigInteger(), primary_key=True)
     kind: Mapped[str] = mapped_column(String(8), primary_key=True)
     status: Mapped[str] = mapped_column(String(10), primary_key=True)
-    lines: Mapped[int] = mapped_column(BigInteger())
+    discounted: Mapped[int] = mapped_column(BigInteger())  # lines with a discount
+    changed: Mapped[int] = mapped_column(BigInteger())  # lines sold below or above list price
     discount: Mapped[int] = mapped_column(BigInteger())  # cents: the cashier's and rewards'
     overridden: Mapped[int] = mapped_column(BigInteger())  # (list - sold price) cents x thousandths

@@ -22,6 +22,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import select
 
 from posapp.db.models import Product
@@ -31,6 +32,7 @@ from posapp.domain.periods import Period
 from posapp.domain.roles import Actor
 from posapp.services import checkout, shifts
 from posapp.services.checkout import CompletedSale
+from posapp.services.reports import aggregates
 from posapp.services.settings import update_settings
 from tests.conftest import TILL, Shop
 from tests.integration.helpers import add_product, payments, refund_sale, ring_up, sale_lines
@@ -369,3 +371,14 @@ def trade(shop: Shop, seed: int = 2026) -> Trading:
     finally:
         restore()
     return trader.trading
+
+
+# A report reads the aggregates where the days are summed, the raw rows where not: its
+# tests run with no day summed, the first five days of the fortnight, and every day.
+SUMMED = pytest.mark.parametrize("summed_days", [0, 5, None], ids=["raw", "partly", "summed"])
+
+
+def sum_days(shop: Shop, days: int | None) -> None:
+    """Sum the first `days` shop days of the trading (None: all that have ended)."""
+    if days != 0:
+        aggregates.catch_up(shop.uow, limit_days=days)

@@ -20,8 +20,10 @@ from tests.integration.report_shop import (
     FIRST_DAY,
     LAST_DAY,
     SECOND_TILL,
+    SUMMED,
     Done,
     Trading,
+    sum_days,
     trade,
 )
 
@@ -209,8 +211,12 @@ def check_discounts(report: Report, trading: Trading, period: Period, till: str 
 
 
 @pytest.mark.parametrize("period", [FIRST_WEEK, SECOND_WEEK], ids=["first", "second"])
-def test_every_figure_and_table_of_the_sales_report(shop: Shop, period: Period) -> None:
+@SUMMED
+def test_every_figure_and_table_of_the_sales_report(
+    shop: Shop, period: Period, summed_days: int | None
+) -> None:
     trading = trade(shop)
+    sum_days(shop, summed_days)
     report = build(shop.uow, shop.owner, ReportQuery(period))
     assert (report.period, report.previous) == (period, period.previous())
     assert report.time_zone == "Europe/Riga"
@@ -220,8 +226,12 @@ def test_every_figure_and_table_of_the_sales_report(shop: Shop, period: Period) 
     assert report.figure("discounts").value
 
 
-def test_the_night_the_clocks_go_back_and_the_minutes_around_midnight(shop: Shop) -> None:
+@SUMMED
+def test_the_night_the_clocks_go_back_and_the_minutes_around_midnight(
+    shop: Shop, summed_days: int | None
+) -> None:
     trading = trade(shop)
+    sum_days(shop, summed_days)
     report = build(shop.uow, shop.manager, ReportQuery(FIRST_WEEK, compare=False))
     sunday = report.chart("sales_by_hour").series[6].values
     at_three = [s for s in trading.sales if s.day == DST_DAY and s.hour == 3]

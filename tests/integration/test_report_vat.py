@@ -12,11 +12,20 @@ from posapp.domain.money import ZERO
 from posapp.domain.periods import Period
 from posapp.errors import PermissionDenied
 from posapp.output.report import Report
-from posapp.services.reports import ReportQuery, aggregates
+from posapp.services.reports import ReportQuery
 from posapp.services.reports.vat import build
 from posapp.services.shifts import shift_report
 from tests.conftest import Shop
-from tests.integration.report_shop import FIRST_DAY, LAST_DAY, SECOND_TILL, ZONE, Trading, trade
+from tests.integration.report_shop import (
+    FIRST_DAY,
+    LAST_DAY,
+    SECOND_TILL,
+    SUMMED,
+    ZONE,
+    Trading,
+    sum_days,
+    trade,
+)
 
 pytestmark = pytest.mark.usefixtures("quick_pin_hashes")
 
@@ -95,22 +104,12 @@ def check_report(report: Report, trading: Trading, period: Period, till: str | N
     return sums
 
 
-# The report reads the aggregates where the days are summed, the raw rows where not:
-# none summed, the first five days of the fortnight summed, every day summed.
-SUMMED = pytest.mark.parametrize("summed_days", [0, 5, None], ids=["raw", "partly", "summed"])
-
-
-def _sum_days(shop: Shop, days: int | None) -> None:
-    if days != 0:
-        aggregates.catch_up(shop.uow, limit_days=days)
-
-
 @SUMMED
 def test_vat_by_rate_and_month_equals_the_receipts_and_the_z_reports(
     shop: Shop, summed_days: int | None
 ) -> None:
     trading = trade(shop)
-    _sum_days(shop, summed_days)
+    sum_days(shop, summed_days)
     report = build(shop.uow, shop.owner, ReportQuery(FORTNIGHT))
     sums = check_report(report, trading, FORTNIGHT, None)
     assert {rate for _kind, rate in sums} == {Decimal(21), Decimal(12), Decimal(5)}
@@ -128,7 +127,7 @@ def test_vat_by_rate_and_month_equals_the_receipts_and_the_z_reports(
 @SUMMED
 def test_the_previous_period_and_one_till(shop: Shop, summed_days: int | None) -> None:
     trading = trade(shop)
-    _sum_days(shop, summed_days)
+    sum_days(shop, summed_days)
     check_report(
         build(shop.uow, shop.manager, ReportQuery(SECOND_WEEK)), trading, SECOND_WEEK, None
     )

@@ -175,7 +175,10 @@ def _discounts(day: ColumnElement[Any], hour: ColumnElement[Any]) -> Select[Any]
             func.coalesce(SaleLine.approved_by, 0).label("approved_by"),
             Sale.kind,
             Sale.status,
-            func.count(SaleLine.id).label("lines"),
+            func.sum(case((_raw(SaleLine.discount) != 0, 1), else_=0)).label("discounted"),
+            func.sum(case((SaleLine.unit_price != SaleLine.list_price, 1), else_=0)).label(
+                "changed"
+            ),
             func.sum(_raw(SaleLine.discount)).label("discount"),
             func.sum(
                 (_raw(SaleLine.list_price) - _raw(SaleLine.unit_price)) * _raw(SaleLine.quantity)
@@ -214,7 +217,7 @@ PRODUCTS = Fact(
 DISCOUNTS = Fact(
     ReportDiscounts,
     ("till_id", "user_id", "approved_by", "kind", "status"),
-    {"lines": 0, "discount": 2, "overridden": 5},
+    {"discounted": 0, "changed": 0, "discount": 2, "overridden": 5},
     _discounts,
 )
 FACTS = (TAKINGS, VAT, PAYMENTS, PRODUCTS, DISCOUNTS)

@@ -11,9 +11,9 @@ Definitions (also said under the tables where not obvious):
   took off the list price, on completed sales;
 - voids: sales cancelled before completion, at what they came to when voided.
 
-Every figure is read by GROUP BY in the database over the sales completed in the
-period (Scope.sales_in); the functions named `_read_*` are the only ones that read
-rows, so takings can move onto aggregate tables without touching the rest.
+The takings are read from the aggregates by shop day (posapp.services.reports.aggregates:
+summed days and the raw rows of the days not yet summed), by the functions named
+`_read_*`; only the list of refunds and voids reads sales themselves.
 """
 
 from __future__ import annotations
@@ -21,26 +21,19 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from babel import dates
 from sqlalchemy import (
-    BigInteger,
-    ColumnElement,
-    Integer,
-    cast,
-    extract,
     func,
     or_,
     select,
-    type_coerce,
 )
-from sqlalchemy.orm import QueryableAttribute, aliased
+from sqlalchemy.orm import aliased
 
-from posapp.db.models import Payment, Product, Sale, SaleLine, Till, User
-from posapp.db.types import ScaledDecimal
+from posapp.db.models import Sale, SaleLine, Till, User
 from posapp.db.uow import UnitOfWork
 from posapp.domain.cart import PaymentMethod
 from posapp.domain.money import ZERO, to_cents, to_grams
@@ -59,10 +52,8 @@ from posapp.output.report import (
     Unit,
     Value,
 )
-from posapp.services.reports import ReportQuery
+from posapp.services.reports import ReportQuery, aggregates
 from posapp.services.reports.common import Scope, figure, open_scope, share
-
-QUARTER_HOUR = 900  # seconds
 
 
 @dataclass
@@ -106,76 +97,63 @@ class LineSums:
 # --- Reading rows: GROUP BY in the database ---------------------------------------------
 
 
-def _read_takings(
-    uow: UnitOfWork, scope: Scope, *keys: ColumnElement[Any] | QueryableAttribute[Any]
-) -> list[tuple[Any, ...]]:
-    """(*keys, kind, status, count, total) of the period's sales, refunds and voids."""
+def _read_takings(uow: UnitOfWork, scope: Scope, *keys: str) -> list[tuple[Any, ...]]:
+    """(*keys, kind, status, count, total) of the period's sales, refunds and voids.
+
+    `keys` are of the aggregates' takings ("day", "hour", "user_id", "till_id").
+    """
+    rows = aggregates.totals(uow, scope, aggregates.TAKINGS, [*keys, "kind", "status"])
     return [
-        tuple(row)
-        for row in uow.session.execute(
-            select(*keys, Sale.kind, Sale.status, func.count(), func.sum(Sale.total))
-            .where(scope.sales_in())
-            .group_by(*keys, Sale.kind, Sale.status)
-        )
+        (*(row[key] for key in keys), row["kind"], row["status"], row["sales"], row["gross"])
+        for row in rows
     ]
 
 
-def _read_line_sums(uow: UnitOfWork, scope: Scope) -> list[tuple[str, Any, Any, int, Any, Any]]:
-    """Per kind of completed sale: VAT, units of unit lines, weighed lines, discounts and
-    what changed prices took off (in hundred-thousandths: quantity x cents)."""
-    taken_off = func.sum(SaleLine.quantity * (SaleLine.list_price - SaleLine.unit_price))
-    rows = uow.session.execute(
-        select(
-            Sale.kind,
-            func.sum(SaleLine.vat_amount),
-            func.sum(SaleLine.quantity).filter(Product.sold_by == "unit"),
-            func.count().filter(Product.sold_by == "weight"),
-            func.sum(SaleLine.discount),
-            type_coerce(taken_off, ScaledDecimal(5)),
-        )
-        .join(Sale, Sale.id == SaleLine.sale_id)
-        .join(Product, Product.id == SaleLine.product_id)
-        .where(scope.sales_in(), Sale.status == "completed")
-        .group_by(Sale.kind)
-    )
-    return [tuple(row) for row in rows]  # type: ignore[misc]
+def _completed(columns: Any) -> Any:
+    return columns.status == "completed"
+
+
+def _read_line_sums(uow: UnitOfWork, scope: Scope) -> LineSums:
+    """The VAT of completed sales less refunds', the items and the discounts of sales."""
+    vat, items = ZERO, ZERO
+    for row in aggregates.totals(uow, scope, aggregates.TAKINGS, ["kind"], _completed):
+        vat += row["vat"]
+        if row["kind"] == "sale":
+            items = row["items"]
+    discounts = ZERO
+    for row in aggregates.totals(uow, scope, aggregates.DISCOUNTS, ["kind"], _completed):
+        if row["kind"] == "sale":
+            discounts = row["discount"] + to_cents(row["overridden"])
+    return LineSums(vat, items, discounts)
 
 
 def _read_payments(uow: UnitOfWork, scope: Scope) -> list[tuple[str, str, Decimal]]:
     """(method, kind, amount) settled by payments of completed sales and refunds."""
-    rows = uow.session.execute(
-        select(Payment.method, Sale.kind, func.sum(Payment.amount))
-        .join(Sale, Sale.id == Payment.sale_id)
-        .where(scope.sales_in(), Sale.status == "completed")
-        .group_by(Payment.method, Sale.kind)
-    )
-    return [(method, kind, amount) for method, kind, amount in rows]
+    rows = aggregates.totals(uow, scope, aggregates.PAYMENTS, ["method", "kind"], _completed)
+    return [(row["method"], row["kind"], row["amount"]) for row in rows]
 
 
 def _read_discounts(uow: UnitOfWork, scope: Scope) -> list[tuple[Any, ...]]:
-    """Per cashier and approver: discounted lines, their discounts, changed prices and what
-    those took off (hundred-thousandths), of completed sales."""
-    changed = SaleLine.unit_price != SaleLine.list_price
-    taken_off = func.sum(SaleLine.quantity * (SaleLine.list_price - SaleLine.unit_price))
-    rows = uow.session.execute(
-        select(
-            Sale.user_id,
-            SaleLine.approved_by,
-            func.count().filter(SaleLine.discount != ZERO),
-            func.sum(SaleLine.discount),
-            func.count().filter(changed),
-            type_coerce(taken_off, ScaledDecimal(5)),
-        )
-        .join(Sale, Sale.id == SaleLine.sale_id)
-        .where(
-            scope.sales_in(),
-            Sale.status == "completed",
-            Sale.kind == "sale",
-            or_(SaleLine.discount != ZERO, changed),
-        )
-        .group_by(Sale.user_id, SaleLine.approved_by)
+    """Per cashier and approver (None: no one needed to): discounted lines, their
+    discounts, changed prices and what those took off, of completed sales."""
+    rows = aggregates.totals(
+        uow,
+        scope,
+        aggregates.DISCOUNTS,
+        ["user_id", "approved_by"],
+        lambda c: (c.status == "completed") & (c.kind == "sale"),
     )
-    return [tuple(row) for row in rows]
+    return [
+        (
+            row["user_id"],
+            row["approved_by"] or None,
+            row["discounted"],
+            row["discount"],
+            row["changed"],
+            row["overridden"],
+        )
+        for row in rows
+    ]
 
 
 def _read_refunds_and_voids(uow: UnitOfWork, scope: Scope) -> list[tuple[Any, ...]]:
@@ -216,19 +194,6 @@ def _read_till_codes(uow: UnitOfWork) -> dict[int, str]:
     return {till: code for till, code in uow.session.execute(select(Till.id, Till.code))}
 
 
-def quarter_hour(uow: UnitOfWork) -> ColumnElement[int]:
-    """The quarter of an hour (counted from 1970, UTC) a sale was completed in.
-
-    Every zone is a whole number of quarter hours from UTC, so all the moments of one
-    quarter fall in the same local hour of the same local day, whatever the DST.
-    """
-    if uow.connection.dialect.name == "sqlite":
-        seconds: ColumnElement[int] = cast(func.strftime("%s", Sale.completed_at), Integer)
-    else:
-        seconds = cast(func.floor(extract("epoch", Sale.completed_at)), BigInteger)
-    return seconds // QUARTER_HOUR
-
-
 # --- Folding the rows into the report ------------------------------------------------------
 
 
@@ -247,18 +212,8 @@ def _total_takings(uow: UnitOfWork, scope: Scope) -> Takings:
     return whole
 
 
-def _line_sums(uow: UnitOfWork, scope: Scope) -> LineSums:
-    vat, items, discounts = ZERO, ZERO, ZERO
-    for kind, kind_vat, units, weighed, discount, taken_off in _read_line_sums(uow, scope):
-        vat += kind_vat or ZERO
-        if kind == "sale":
-            items = (units or ZERO) + weighed
-            discounts = (discount or ZERO) + to_cents(taken_off or ZERO)
-    return LineSums(vat, items, discounts)
-
-
 def _figure_values(uow: UnitOfWork, scope: Scope) -> dict[str, Value]:
-    takings, lines = _total_takings(uow, scope), _line_sums(uow, scope)
+    takings, lines = _total_takings(uow, scope), _read_line_sums(uow, scope)
     items_per_sale = to_grams(lines.items / takings.sales) if takings.sales else None
     return {
         "gross": takings.gross,
@@ -309,10 +264,6 @@ def _days(scope: Scope) -> list[date]:
     return [scope.period.first + timedelta(n) for n in range(scope.period.days)]
 
 
-def _local(quarter: int, scope: Scope) -> datetime:
-    return datetime.fromtimestamp(quarter * QUARTER_HOUR, UTC).astimezone(scope.zone)
-
-
 def _takings_columns(first: Column) -> tuple[Column, ...]:
     return (
         first,
@@ -332,11 +283,10 @@ def _by_time(uow: UnitOfWork, scope: Scope, whole: Takings) -> tuple[Table, Char
     """The table and chart of takings by day, and the heat map of sales by weekday and hour."""
     by_day: dict[date, Takings] = defaultdict(Takings)
     heat = [[0] * 24 for _weekday in range(7)]
-    for quarter, kind, status, count, total in _read_takings(uow, scope, quarter_hour(uow)):
-        moment = _local(quarter, scope)
-        by_day[moment.date()].add(kind, status, count, total)
+    for day, hour, kind, status, count, total in _read_takings(uow, scope, "day", "hour"):
+        by_day[day].add(kind, status, count, total)
         if kind == "sale" and status == "completed":
-            heat[moment.weekday()][moment.hour] += count
+            heat[day.weekday()][hour] += count
     days = _days(scope)
     table = Table(
         "by_day",
@@ -370,7 +320,7 @@ def _by_time(uow: UnitOfWork, scope: Scope, whole: Takings) -> tuple[Table, Char
 
 
 def _by_cashier(uow: UnitOfWork, scope: Scope, names: dict[int, str], whole: Takings) -> Table:
-    grouped = takings_by(_read_takings(uow, scope, Sale.user_id))
+    grouped = takings_by(_read_takings(uow, scope, "user_id"))
     rows = sorted(
         (_takings_row(names[user], takings) for user, takings in grouped.items()),
         key=lambda row: str(row[0]),
@@ -387,7 +337,7 @@ def _by_cashier(uow: UnitOfWork, scope: Scope, names: dict[int, str], whole: Tak
 
 def _by_till(uow: UnitOfWork, scope: Scope, whole: Takings) -> Table:
     codes = _read_till_codes(uow)
-    grouped = takings_by(_read_takings(uow, scope, Sale.till_id))
+    grouped = takings_by(_read_takings(uow, scope, "till_id"))
     rows = sorted(
         ((*_takings_row(codes[till], takings), takings.voids) for till, takings in grouped.items()),
         key=lambda row: str(row[0]),

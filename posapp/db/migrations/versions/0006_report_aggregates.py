@@ -76,7 +76,7 @@ def upgrade() -> None:
             "approved_by": sa.BigInteger(),
             **status,
         },
-        ("lines", "discount", "overridden"),
+        ("discounted", "changed", "discount", "overridden"),
     )
 
 
