@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 
 from posapp.db.models import LoyaltyAccount, Payment, PointsEntry, Sale, SaleLine, Till, Voucher
 from posapp.db.uow import UnitOfWork
+from posapp.domain.money import ZERO
 from posapp.domain.vat import vat_included
 from posapp.i18n import N_, _
 from posapp.services.reports import aggregates
@@ -98,6 +99,8 @@ def _sales_whole(uow: UnitOfWork) -> list[str]:
     )
     found = []
     for till, number, total, lines_total, paid_total in uow.connection.execute(statement):
+        # A sale that rewards took to 0.00 has no payment to record.
+        paid_total = ZERO if paid_total is None else paid_total
         if lines_total != total or paid_total != total:
             found.append(
                 _(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -85,3 +86,11 @@ def test_reports_rebuild_sums_the_days_again(shop: Shop, database_url: str) -> N
     rebuilt = posapp("reports", "rebuild", "--db", database_url)
     assert rebuilt.returncode == 0 and "summed up to" in rebuilt.stdout
     assert posapp("check", "--db", database_url).returncode == 0
+
+
+def test_the_demo_shop_passes_every_check(tmp_path: Path) -> None:
+    """Months of believable trading (free rewards, refunds, members) is a healthy shop."""
+    db = str(tmp_path / "demo.sqlite")
+    assert posapp("demo", "--db", db, "--days", "40").returncode == 0
+    result = posapp("check", "--db", db)
+    assert result.returncode == 0, result.stdout
