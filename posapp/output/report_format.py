@@ -67,7 +67,10 @@ def format_value(value: Value, unit: Unit, language: str) -> str:
     if unit is Unit.HOUR:
         return f"{value:02d}:00"
     pattern = _DECIMAL_FORMATS.get(unit, "#,##0.###")
-    return numbers.format_decimal(value, format=pattern, locale=babel_locale(language))
+    # Rounded half up, as a shop owner rounds (4.25 is 4.3); Babel would round half even.
+    places = Decimal(1).scaleb(-len(pattern.partition(".")[2]))
+    rounded = Decimal(value).quantize(places, ROUND_HALF_UP)
+    return numbers.format_decimal(rounded, format=pattern, locale=babel_locale(language))
 
 
 def format_change(figure: Figure, language: str) -> tuple[str, str]:
