@@ -21,8 +21,8 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy import select
 
 import posapp
-from posapp import cli_health, i18n
-from posapp.cli_common import Handler, Parser, config_of, open_shop, parse_date
+from posapp import cli_health, cli_reports, i18n
+from posapp.cli_common import Handler, Parser, config_of, open_shop, parse_date, write_file
 from posapp.config import Config, log_file_handler
 from posapp.db import schema
 from posapp.db.engine import database_url, make_engine
@@ -162,6 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     setting.add_argument("value")
     setting.set_defaults(handler=_settings_set)
     cli_health.add_commands(commands, common)
+    cli_reports.add_commands(commands, common)
     return parser
 
 
@@ -369,29 +370,18 @@ def _receipt(args: argparse.Namespace) -> int:
             code_page=settings.printer_code_page,
             profile=settings.printer_profile,
         )
-        _write(args.escpos, data)
+        write_file(args.escpos, data)
         print(_("Wrote {path}").format(path=args.escpos))
         return 0
     from posapp.output.receipt_pdf import render_invoice_pdf, render_receipt_pdf
 
     width = args.width or str(settings.receipt_width)
-    _write(
+    write_file(
         args.pdf,
         render_invoice_pdf(receipt) if width == "a4" else render_receipt_pdf(receipt, int(width)),
     )
     print(_("Wrote {path}").format(path=args.pdf))
     return 0
-
-
-def _write(path: Path, data: bytes) -> None:
-    try:
-        path.write_bytes(data)
-    except OSError as error:
-        raise InvalidInput(
-            _("{path} cannot be written ({reason}). Choose another file.").format(
-                path=path, reason=error.strerror
-            )
-        ) from error
 
 
 def _settings_show(args: argparse.Namespace) -> int:

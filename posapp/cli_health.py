@@ -1,4 +1,4 @@
-"""`posapp check` (the shop's health check) and `posapp reports rebuild` (the reports' sums)."""
+"""`posapp check`: the shop's health check."""
 
 from __future__ import annotations
 
@@ -16,12 +16,6 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
         help=_("check the shop's data: receipts, sales, VAT, points, vouchers, report sums"),
     )
     check.set_defaults(handler=_check)
-    reports = commands.add_parser("reports", help=_("the owner's reports"))
-    report_commands = reports.add_subparsers(title=_("commands"), metavar="COMMAND", required=True)
-    rebuild = report_commands.add_parser(
-        "rebuild", parents=[common], help=_("sum the reports' figures again from every sale")
-    )
-    rebuild.set_defaults(handler=_rebuild)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -45,16 +39,4 @@ def _check(args: argparse.Namespace) -> int:
         )
         return 1
     print(_("All {all} checks passed.").format(all=len(checks)))
-    return 0
-
-
-def _rebuild(args: argparse.Namespace) -> int:
-    from posapp.services.reports import aggregates
-
-    uow, _till = open_shop(config_of(args))
-    through = aggregates.rebuild(uow)
-    if through is None:
-        print(_("No shop day has ended yet: there is nothing to sum."))
-    else:
-        print(_("The reports' figures are summed up to {day}.").format(day=through.isoformat()))
     return 0
