@@ -1,0 +1,116 @@
+"""The owner's reports on three years of a busy shop: each report for a month and a year.
+
+On a working copy of the cache that reports_db.py builds (10,000,000 sale
+lines on four tills, 1,000,000 products, 100,000 members), it times:
+
+* summing the reports' aggregates from nothing (`aggregates.rebuild`), what a
+  shop upgrading to this version pays once;
+* every report that exists (posapp.services.reports.REPORT_NAMES) for the
+  month of November 2026 and for the year 2025, through run_report as the
+  window and `posapp report` call it: --runs times each, median and p95, beside
+  the targets (p95 ≤ 200 ms for a month, ≤ 1 s for a year);
+* the year's sales report written as CSV (target ≤ 2 s);
+* `posapp check` on the whole file, once.
+
+The machine's load is printed with the figures: these machines are shared.
+
+    python bench/bench_reports.py [--lines N] [--runs N] [--rebuild]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import statistics
+import time
+from collections.abc import Callable
+from datetime import date
+
+from bulk import DATA_DIR, copy_database
+from reports_db import DEFAULT_LINES, ensure_reports_db
+
+from posapp.domain.periods import Period
+from posapp.domain.roles import Actor
+from posapp.services.reports import REPORT_NAMES, ReportQuery, aggregates, run_report
+from posapp.services.setup import open_database
+
+MONTH = Period(date(2026, 11, 1), date(2026, 11, 30))
+YEAR = Period(date(2025, 1, 1), date(2025, 12, 31))
+TARGETS_MS = {"month": 200.0, "year": 1000.0}
+
+
+def _timed(call: Callable[[], object], runs: int) -> tuple[float, float]:
+    """Median and p95 (nearest rank) of `runs` calls, in milliseconds."""
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - started) * 1000)
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[max(0, round(0.95 * len(ordered)) - 1)]
+
+
+def _load() -> str:
+    one, five, _fifteen = os.getloadavg()
+    return f"load {one:.2f} / {five:.2f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--lines", type=int, default=DEFAULT_LINES)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--rebuild", action="store_true", help="build the cache anew")
+    args = parser.parse_args()
+
+    built = ensure_reports_db(args.lines, rebuild=args.rebuild)
+    work = DATA_DIR / "reports-work.sqlite"
+    copy_database(built.path, work)
+    uow = open_database(str(work))
+    owner = Actor.command_line()
+    try:
+        started = time.perf_counter()
+        through = aggregates.rebuild(uow)
+        print(f"aggregates summed through {through} in {time.perf_counter() - started:.1f} s")
+        print(
+            f"{'report':<10} {'period':<6} {'median ms':>10} {'p95 ms':>9} {'target':>8}  {_load()}"
+        )
+        for name in REPORT_NAMES:
+            if importlib.util.find_spec(f"posapp.services.reports.{name}") is None:
+                print(f"{name:<10} not built yet")
+                continue
+            for label, period in (("month", MONTH), ("year", YEAR)):
+                query = ReportQuery(period)
+                median, p95 = _timed(
+                    lambda q=query, n=name: run_report(uow, owner, n, q), args.runs
+                )
+                verdict = "ok" if p95 <= TARGETS_MS[label] else "SLOW"
+                print(
+                    f"{name:<10} {label:<6} {median:>10.1f} {p95:>9.1f} "
+                    f"{TARGETS_MS[label]:>6.0f}ms  {verdict}"
+                )
+        from posapp.output.report_csv import render_report_csv
+
+        year = run_report(uow, owner, "sales", ReportQuery(YEAR))
+        median, p95 = _timed(
+            lambda: render_report_csv(run_report(uow, owner, "sales", ReportQuery(YEAR)), "lv"),
+            args.runs,
+        )
+        rows = sum(len(table.rows) for table in year.tables)
+        print(f"year's sales CSV ({rows} rows): median {median:.0f} ms, p95 {p95:.0f} ms (≤ 2000)")
+        from posapp.services.health import check_shop
+
+        started = time.perf_counter()
+        checks = check_shop(uow)
+        wrong = [check.name for check in checks if check.count]
+        print(
+            f"posapp check: {time.perf_counter() - started:.1f} s, "
+            + ("all passed" if not wrong else f"WRONG: {wrong}")
+        )
+        print(_load())
+    finally:
+        uow.engine.dispose()
+
+
+if __name__ == "__main__":
+    main()
