@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bulk import DATA_DIR, building_file, bulk_connection, cached, copy_database, head_revision
@@ -197,7 +198,11 @@ def _trade(
     written = 0
     started = time.perf_counter()
     for day_no, (day, weight) in enumerate(zip(days, day_weights, strict=True)):
-        sales, sale_lines, payments, shifts, counts = [], [], [], [], []
+        sales: list[tuple[Any, ...]] = []
+        sale_lines: list[tuple[Any, ...]] = []
+        payments: list[tuple[Any, ...]] = []
+        shifts: list[tuple[Any, ...]] = []
+        counts: list[tuple[Any, ...]] = []
         for till in till_ids:
             shift_id += 1
             opened = datetime(day.year, day.month, day.day, 8, tzinfo=ZONE)
