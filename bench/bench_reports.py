@@ -26,6 +26,7 @@ import statistics
 import time
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from bulk import DATA_DIR, copy_database
 from reports_db import DEFAULT_LINES, ensure_reports_db
@@ -81,9 +82,7 @@ def main() -> None:
                 continue
             for label, period in (("month", MONTH), ("year", YEAR)):
                 query = ReportQuery(period)
-                median, p95 = _timed(
-                    lambda q=query, n=name: run_report(uow, owner, n, q), args.runs
-                )
+                median, p95 = _timed(partial(run_report, uow, owner, name, query), args.runs)
                 verdict = "ok" if p95 <= TARGETS_MS[label] else "SLOW"
                 print(
                     f"{name:<10} {label:<6} {median:>10.1f} {p95:>9.1f} "
