@@ -12,25 +12,39 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import Date, bindparam, select, text, update
 
-from posapp.db.models import Category, Product
+from posapp.db import schema
+from posapp.db.engine import database_url as to_url
+from posapp.db.engine import make_engine
+from posapp.db.models import Category, Product, SaleLine
+from posapp.db.report_models import ReportProducts
+from posapp.db.types import UtcDateTime
 from posapp.domain.cart import PaymentMethod
 from posapp.domain.money import ZERO, to_cents
 from posapp.domain.periods import Period
+from posapp.domain.roles import Actor
 from posapp.errors import PermissionDenied
 from posapp.output.report import ChartKind, Report, Value
 from posapp.services import checkout, shifts
 from posapp.services.checkout import CompletedSale
-from posapp.services.reports import ReportQuery
+from posapp.services.reports import ReportQuery, aggregates
 from posapp.services.reports.products import build
 from posapp.services.settings import update_settings
+from posapp.services.setup import open_database
 from tests.conftest import TILL, Shop
-from tests.integration.helpers import add_product, pay_exact, refund_sale, rules, sale_lines
+from tests.integration.helpers import (
+    add_product,
+    pay_exact,
+    refund_sale,
+    rules,
+    sale_lines,
+    upgrade_to,
+)
 from tests.integration.loyalty_helpers import Clock, use_clock
 from tests.integration.report_shop import SUMMED, ZONE, ZONE_NAME, sum_days
 
@@ -338,3 +352,126 @@ def test_lines_keep_the_cost_price_of_their_sale_and_refunds_copy_it(shop: Shop)
         (Decimal(-1), Decimal("0.21")),
         (Decimal(-1), None),
     ]
+
+
+def test_a_shop_with_summed_days_is_upgraded_to_cost_prices(database_url: str) -> None:
+    """A 0006 database with sales, one day of them summed: the kept aggregates agree with
+    the lines, and the products report shows what was sold, with no cost and no profit."""
+    upgrade_to(database_url, "0006")
+    engine = make_engine(to_url(database_url))
+    at = bindparam("at", type_=UtcDateTime())
+    try:
+        with engine.begin() as connection:
+
+            def insert(sql: str, **values: object) -> int:
+                return int(connection.execute(text(sql + " RETURNING id"), values).scalar_one())
+
+            till = insert("INSERT INTO tills (code, name) VALUES ('T1', 'Till T1')")
+            user = insert(
+                "INSERT INTO users (name, role, pin_hash, created_at) "
+                "VALUES ('Ilze', 'owner', 'x', '2026-01-01')"
+            )
+            rate = insert("INSERT INTO vat_rates (rate, name) VALUES (2100, '21 %')")
+            bread, milk = (
+                insert(
+                    "INSERT INTO products (sku, name, vat_rate_id, price) "
+                    "VALUES (:sku, :name, :rate, :price)",
+                    sku=sku,
+                    name=name,
+                    rate=rate,
+                    price=price,
+                )
+                for sku, name, price in (("B1", "Maize", 242), ("M1", "Piens", 121))
+            )
+            # receipt, day, product, quantity (thousandths), total and VAT (cents)
+            sold = (
+                (1, 3, bread, 2000, 484, 84),
+                (2, 3, milk, 1000, 121, 21),
+                (3, 4, bread, 3000, 726, 126),  # the day after the last summed one
+            )
+            for number, day, product, quantity, total, vat in sold:
+                moment = datetime(2026, 11, day, 10, tzinfo=UTC)
+                sale = int(
+                    connection.execute(
+                        text(
+                            "INSERT INTO sales (uuid, kind, status, till_id, receipt_number, "
+                            "user_id, started_at, completed_at, total) VALUES (:uuid, 'sale', "
+                            "'completed', :till, :number, :user, :at, :at, :total) RETURNING id"
+                        ).bindparams(at),
+                        {"uuid": f"u{number}", "till": till, "number": number, "user": user}
+                        | {"at": moment, "total": total},
+                    ).scalar_one()
+                )
+                insert(
+                    "INSERT INTO sale_lines (sale_id, line_no, product_id, name, quantity, "
+                    "unit_price, list_price, discount, total, vat_rate, vat_amount) VALUES "
+                    "(:sale, 1, :product, 'x', :quantity, :price, :price, 0, :total, 2100, :vat)",
+                    sale=sale,
+                    product=product,
+                    quantity=quantity,
+                    price=total * 1000 // quantity,
+                    total=total,
+                    vat=vat,
+                )
+                if day == 3:  # what 0006 summed for that day
+                    connection.execute(
+                        text(
+                            "INSERT INTO report_products (day, till_id, product_id, kind, "
+                            "status, lines, quantity, gross, vat) VALUES ('2026-11-03', :till, "
+                            ":product, 'sale', 'completed', 1, :quantity, :total, :vat)"
+                        ),
+                        {"till": till, "product": product, "quantity": quantity}
+                        | {"total": total, "vat": vat},
+                    )
+            connection.execute(
+                text("INSERT INTO report_state (id, through, updated_at) VALUES (1, :day, :at)")
+                .bindparams(at)
+                .bindparams(bindparam("day", type_=Date())),
+                {"day": date(2026, 11, 3), "at": datetime(2026, 11, 4, 2, tzinfo=UTC)},
+            )
+    finally:
+        engine.dispose()
+
+    uow = open_database(database_url)
+    try:
+        assert schema.current_revision(uow.engine) == schema.HEAD_REVISION
+        with uow:
+            assert aggregates.through(uow) == date(2026, 11, 3)  # not summed again
+            differ = aggregates.differences(uow)  # (only report_products was summed here)
+            assert [d for d in differ if d.startswith("report_products")] == []
+            kept = uow.session.execute(
+                select(ReportProducts.costed_lines, ReportProducts.cost, ReportProducts.gross)
+            ).all()
+            assert sorted(kept) == [(0, 0, 121), (0, 0, 484)]
+        report = build(uow, Actor.command_line(), ReportQuery(Period(FIRST, FIRST + timedelta(6))))
+        assert [row[:9] for row in report.table("products").rows] == [
+            (
+                "B1",
+                "Maize",
+                "(no category)",
+                5,
+                Decimal("12.10"),
+                Decimal("10.00"),
+                Decimal("2.10"),
+                None,
+                None,
+            ),
+            (
+                "M1",
+                "Piens",
+                "(no category)",
+                1,
+                Decimal("1.21"),
+                Decimal("1.00"),
+                Decimal("0.21"),
+                None,
+                None,
+            ),
+        ]
+        assert report.figure("gross_profit").value is None
+        assert report.figure("costed_share").value == Decimal(0)
+        with uow:
+            assert uow.session.scalars(select(SaleLine.unit_cost)).all() == [None] * 3
+            assert uow.session.scalars(select(Product.cost_price)).all() == [None] * 2
+    finally:
+        uow.engine.dispose()
