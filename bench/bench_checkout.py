@@ -97,8 +97,9 @@ SQL_INSERT_SALE = (
 )
 SQL_INSERT_LINE = (
     "INSERT INTO sale_lines (sale_id, line_no, product_id, name, quantity, unit_price, "
-    "list_price, discount, total, vat_rate, vat_amount, approved_by, refund_of_line_id) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "list_price, discount, total, vat_rate, vat_amount, unit_cost, approved_by, "
+    "refund_of_line_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "(SELECT products.cost_price \nFROM products \nWHERE products.id = ?), ?, ?)"
 )
 SQL_INSERT_PAYMENT = "INSERT INTO payments (sale_id, method, amount, tendered) VALUES (?, ?, ?, ?)"
 SQL_DELETE_OPEN_CART = "DELETE FROM open_carts WHERE open_carts.uuid = ?"
@@ -121,7 +122,7 @@ SQL_BY_BARCODE = (
     "WHERE product_barcodes.code = ?"
 )
 
-LineRow = tuple[int, int, str, int, int, int, int, int, int, int, None, None]
+LineRow = tuple[int, int, str, int, int, int, int, int, int, int, int, None, None]
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,7 @@ def raw_rows(cart: Cart, user_id: int) -> RawSale:
             int(line.total.scaleb(2)),
             int(line.vat_rate.scaleb(2)),
             int(vat.scaleb(2)),
+            line.product_id,  # whose cost_price is the line's unit_cost
             None,
             None,
         )

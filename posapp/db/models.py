@@ -117,6 +117,9 @@ class Product(Base):
     category_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id"), index=True)
     vat_rate_id: Mapped[int] = mapped_column(ForeignKey("vat_rates.id"))
     price: Mapped[Decimal] = mapped_column(Cents())  # incl. VAT; per kg when sold by weight
+    # What the shop pays for one (per kg when sold by weight), excl. VAT as accountants
+    # count cost (the VAT paid is reclaimed); None: not known. A sale line keeps its own copy.
+    cost_price: Mapped[Decimal | None] = mapped_column(Cents())
     sold_by: Mapped[str] = mapped_column(String(8), server_default=text("'unit'"))
     # The item code printed inside in-store price/weight labels (scale PLU).
     label_code: Mapped[str | None] = mapped_column(String(6), unique=True)
@@ -124,6 +127,7 @@ class Product(Base):
     __table_args__ = (
         CheckConstraint("sold_by IN ('unit', 'weight')", name="sold_by"),
         CheckConstraint("price >= 0", name="price"),
+        CheckConstraint("cost_price >= 0", name="cost_price"),
         # Name-prefix search in name order, answered by the index alone.
         Index("ix_products_search_key", "search_key", "id"),
     )
@@ -560,6 +564,9 @@ class SaleLine(Base):
     total: Mapped[Decimal] = mapped_column(Cents())
     vat_rate: Mapped[Decimal] = mapped_column(ScaledDecimal(2))
     vat_amount: Mapped[Decimal] = mapped_column(Cents())
+    # The product's cost_price (excl. VAT) when the sale was completed; a refund line copies
+    # its original line's. None: the product had no cost price (left out of gross profit).
+    unit_cost: Mapped[Decimal | None] = mapped_column(Cents())
     approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     refund_of_line_id: Mapped[int | None] = mapped_column(ForeignKey("sale_lines.id"), index=True)
     __table_args__ = (UniqueConstraint("sale_id", "line_no", name="uq_sale_lines_sale_line_no"),)

@@ -88,6 +88,11 @@ class ReportProducts(Base):
     quantity: Mapped[int] = mapped_column(BigInteger())  # thousandths
     gross: Mapped[int] = mapped_column(BigInteger())
     vat: Mapped[int] = mapped_column(BigInteger())
+    # Of the lines with a unit_cost only (gross profit leaves the others out):
+    costed_lines: Mapped[int] = mapped_column(BigInteger())
+    costed_gross: Mapped[int] = mapped_column(BigInteger())
+    costed_vat: Mapped[int] = mapped_column(BigInteger())
+    cost: Mapped[int] = mapped_column(BigInteger())  # unit_cost cents x quantity thousandths
 
 
 class ReportDiscounts(Base):

@@ -23,7 +23,7 @@ from enum import Enum
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy import exc as sa_exc
 
-from posapp.db.models import OpenCart, Payment, Sale, SaleLine, Till, User
+from posapp.db.models import OpenCart, Payment, Product, Sale, SaleLine, Till, User
 from posapp.db.uow import UnitOfWork
 from posapp.domain import barcodes
 from posapp.domain.cart import Cart, Discount, allocate_vat
@@ -321,7 +321,10 @@ _FORGET_OPEN_CART = delete(OpenCart).where(OpenCart.uuid == bindparam("cart_uuid
 # Built once, like the statements above: a statement built per call costs its
 # construction and a fresh cache key walk at every execution.
 _INSERT_SALE = insert(Sale).returning(Sale.id)
-_INSERT_LINES = insert(SaleLine)
+# Each line's unit_cost is its product's cost price now, read by the same INSERT.
+_INSERT_LINES = insert(SaleLine).values(
+    unit_cost=select(Product.cost_price).where(Product.id == bindparam("cost_of")).scalar_subquery()
+)
 _INSERT_PAYMENTS = insert(Payment)
 
 
@@ -344,6 +347,7 @@ def _insert_lines(uow: UnitOfWork, sale_id: int, cart: Cart) -> None:
                 "sale_id": sale_id,
                 "line_no": line_no,
                 "product_id": line.product_id,
+                "cost_of": line.product_id,
                 "name": line.name,
                 "quantity": line.quantity,
                 "unit_price": line.unit_price,

@@ -296,6 +296,26 @@ WEIGHED = [  # name, category, VAT %, price per kg
     ("Rieksti", "Saldumi", 21, "24.00"),
     ("Zemenes (sveramās)", "Augļi un ogas", 5, "7.80"),
 ]
+# What a good costs the bakery, as a share of its price excl. VAT, by category. Gift cards
+# (and any category not named) have no cost price, nor has every COST_UNKNOWN_EVERY-th
+# good: a shop that has not entered them all yet, so the products report shows both.
+COST_SHARES = {
+    "Maize": "0.42",
+    "Konditoreja": "0.38",
+    "Kūkas": "0.40",
+    "Kafija": "0.24",
+    "Tēja": "0.18",
+    "Dzērieni": "0.55",
+    "Sviestmaizes": "0.45",
+    "Zupas": "0.35",
+    "Saldumi": "0.58",
+    "Piena produkti": "0.68",
+    "Mājražojumi": "0.62",
+    "Salāti": "0.44",
+    "Augļi un ogas": "0.60",
+    "Bērnu pārtika": "0.66",
+}
+COST_UNKNOWN_EVERY = 9
 # The demo's quick keys: what a bakery-café rings up all day, by catalogue name.
 QUICK_KEY_NAMES = (
     "Kafija ar pienu M",
@@ -775,6 +795,7 @@ def _catalogue(uow: UnitOfWork) -> tuple[list[str], list[str]]:
             unit_price,
             rates[Decimal(rate)],
             category_ids[category],
+            _cost_price(number, unit_price, category, rate),
             barcode=barcodes[-1],
         )
     label_codes: list[str] = []
@@ -787,9 +808,18 @@ def _catalogue(uow: UnitOfWork) -> tuple[list[str], list[str]]:
             Decimal(price),
             rates[Decimal(rate)],
             category_ids[category],
+            _cost_price(index, Decimal(price), category, rate),
             label_code=label_codes[-1],
         )
     return barcodes, label_codes
+
+
+def _cost_price(number: int, price: Decimal, category: str, rate: int) -> Decimal | None:
+    """The good's cost price excl. VAT (see COST_SHARES), None for one not costed."""
+    cost_share = COST_SHARES.get(category)
+    if cost_share is None or number % COST_UNKNOWN_EVERY == 0:
+        return None
+    return to_cents(price / (1 + Decimal(rate) / 100) * Decimal(cost_share))
 
 
 def _add_product(
@@ -799,6 +829,7 @@ def _add_product(
     price: Decimal,
     vat_rate_id: int,
     category_id: int,
+    cost_price: Decimal | None,
     *,
     barcode: str | None = None,
     label_code: str | None = None,
@@ -807,6 +838,7 @@ def _add_product(
         sku=sku,
         name=name,
         price=price,
+        cost_price=cost_price,
         vat_rate_id=vat_rate_id,
         category_id=category_id,
         sold_by="weight" if label_code else "unit",

@@ -2,7 +2,10 @@
 
 Columns (header row required, any order, `,` or `;` separated, UTF-8):
   name, sku, barcode, price, vat_rate, category, unit   (required)
-  label_code, active                                    (optional)
+  label_code, active, cost_price                        (optional)
+`cost_price` is what the shop pays, excl. VAT (per kg for `kg`); an empty
+cell means not known, and a file without the column leaves the cost prices
+as they are.
 `barcode` may hold several codes separated by `|`, or be empty for goods
 sold by search. `unit` is `unit` (per piece) or `kg` (by weight; the price
 is per kg). A row whose SKU exists updates that product; its barcodes are
@@ -31,7 +34,8 @@ from posapp.services import audit
 from posapp.services.settings import read_settings
 
 REQUIRED = ("name", "sku", "barcode", "price", "vat_rate", "category", "unit")
-OPTIONAL = ("label_code", "active")
+OPTIONAL = ("label_code", "active", "cost_price")
+MOST = Decimal("999999.99")  # the largest price or cost price a row may give
 UNITS = {"unit": "unit", "pcs": "unit", "gab": "unit", "gab.": "unit", "kg": "weight"}
 TRUTH = {
     "": True,
@@ -58,6 +62,8 @@ class ProductRow:
     sold_by: str
     label_code: str | None
     active: bool
+    cost_price: Decimal | None = None
+    cost_given: bool = False  # the file has a cost_price column
 
 
 @dataclass
@@ -127,13 +133,25 @@ def parse_row(
                     "vouchers"
                 ).format(code=raw)
             )
-    price = Decimal(0)
-    try:
-        price = parse_amount(row["price"])
-        if price < 0:
-            problems.append(_("price is negative"))
-    except ValueError:
-        problems.append(_("price {value!r} is not an amount like 2.35").format(value=row["price"]))
+    price = _amount(
+        row,
+        "price",
+        problems,
+        _("price {value!r} is not an amount like 2.35"),
+        _("price is negative"),
+    )
+    cost_given = "cost_price" in row
+    cost_price = (
+        _amount(
+            row,
+            "cost_price",
+            problems,
+            _("cost_price {value!r} is not an amount like 1.20 (leave it empty if not known)"),
+            _("cost_price is negative"),
+        )
+        if row.get("cost_price")
+        else None
+    )
     vat_rate = Decimal(0)
     try:
         vat_rate = Decimal(row["vat_rate"].rstrip("%").strip().replace(",", "."))
@@ -154,10 +172,47 @@ def parse_row(
         problems.append(_("active {value!r} is neither yes nor no").format(value=row["active"]))
     if problems:
         raise ValueError("; ".join(problems))
-    assert sold_by is not None and active is not None
+    assert sold_by is not None and active is not None and price is not None
     return ProductRow(
-        line, name, sku, tuple(codes), price, vat_rate, row["category"], sold_by, label_code, active
+        line,
+        name,
+        sku,
+        tuple(codes),
+        price,
+        vat_rate,
+        row["category"],
+        sold_by,
+        label_code,
+        active,
+        cost_price,
+        cost_given,
     )
+
+
+def _amount(
+    row: dict[str, str], column: str, problems: list[str], not_amount: str, negative: str
+) -> Decimal | None:
+    """The row's amount in `column`, or None with what is wrong with it added to `problems`
+    (`not_amount` formatted with the value, `negative` as it is)."""
+    text = row[column]
+    try:
+        value = parse_amount(text)
+    except ArithmeticError:  # 1e308: more digits than an amount has
+        value = MOST + 1
+    except ValueError:
+        problems.append(not_amount.format(value=text))
+        return None
+    if value > MOST:
+        problems.append(
+            _("{column} {value!r} is more than {most}: check the amount").format(
+                column=column, value=text, most=MOST
+            )
+        )
+        return None
+    if value < 0:
+        problems.append(negative)
+        return None
+    return value
 
 
 def import_products(
@@ -271,6 +326,8 @@ def import_products(
             product.vat_rate_id = rates[row.vat_rate]
             product.category_id = categories.get(row.category)
             product.label_code, product.active = row.label_code, row.active
+            if row.cost_given:
+                product.cost_price = row.cost_price
             session.flush()
             known = set(
                 session.scalars(

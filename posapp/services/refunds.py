@@ -232,6 +232,7 @@ def refund(
                         "total": -line_total,
                         "vat_rate": line.vat_rate,
                         "vat_amount": -vat,
+                        "unit_cost": line.unit_cost,
                         "approved_by": by.user_id if by is not actor else None,
                         "refund_of_line_id": line.id,
                     }

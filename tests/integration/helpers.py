@@ -118,14 +118,28 @@ def sell(
 
 
 def add_product(
-    shop: Shop, sku: str, name: str, price: str, vat_rate: int = 21, sold_by: str = "unit"
+    shop: Shop,
+    sku: str,
+    name: str,
+    price: str,
+    vat_rate: int = 21,
+    sold_by: str = "unit",
+    *,
+    cost_price: str | None = None,
+    category_id: int | None = None,
 ) -> str:
     """Put a product on the shelf (as the back office would) and return its EAN-13."""
     uow = shop.uow
     with uow.writing():
         rate_id = uow.session.scalar(select(VatRate.id).where(VatRate.rate == Decimal(vat_rate)))
         product = Product(
-            sku=sku, name=name, vat_rate_id=rate_id, price=Decimal(price), sold_by=sold_by
+            sku=sku,
+            name=name,
+            vat_rate_id=rate_id,
+            price=Decimal(price),
+            sold_by=sold_by,
+            cost_price=None if cost_price is None else Decimal(cost_price),
+            category_id=category_id,
         )
         uow.session.add(product)
         uow.session.flush()

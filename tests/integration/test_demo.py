@@ -24,11 +24,13 @@ from posapp.db.models import (
     SaleLine,
     Shift,
     User,
+    VatRate,
     Voucher,
 )
 from posapp.db.uow import UnitOfWork
 from posapp.domain.barcodes import is_valid_gtin
 from posapp.domain.loyalty import Stage
+from posapp.domain.periods import Period
 from posapp.domain.reminders import ReminderKind
 from posapp.domain.roles import Actor
 from posapp.services import care, catalog, loyalty, shifts, users
@@ -44,6 +46,8 @@ from posapp.services.demo import (
     DemoSummary,
     build_demo_file,
 )
+from posapp.services.reports import ReportQuery
+from posapp.services.reports.products import build as build_products_report
 from posapp.services.setup import open_database
 
 TODAY = date(2026, 11, 23)
@@ -292,3 +296,34 @@ def _holder(uow: UnitOfWork, number: str) -> int:
         found = catalog.customer_by_card(uow, number)
     assert found is not None
     return found.customer_id
+
+
+def test_most_goods_have_a_believable_cost_price_and_the_lines_keep_it(
+    demo: tuple[DemoSummary, UnitOfWork],
+) -> None:
+    _summary, uow = demo
+    with uow:
+        session = uow.session
+        goods = session.execute(
+            select(Product.name, Product.price, Product.cost_price, VatRate.rate).join(
+                VatRate, VatRate.id == Product.vat_rate_id
+            )
+        ).all()
+        stamped = session.execute(
+            select(func.count(), func.count(SaleLine.unit_cost))
+            .select_from(SaleLine)
+            .join(Product, Product.id == SaleLine.product_id)
+            .where(SaleLine.unit_cost.is_distinct_from(Product.cost_price))
+        ).one()
+    costed = [(price, cost, rate) for _name, price, cost, rate in goods if cost is not None]
+    assert 0.7 * len(goods) <= len(costed) < len(goods)
+    # Each costs the bakery less than it sells for, excl. VAT, and more than nothing.
+    assert all(0 < cost < price / (1 + rate / 100) for price, cost, rate in costed)
+    assert all(cost is None for name, _p, cost, _r in goods if name.startswith("Dāvanu karte"))
+    # No cost price changed in the demo: every line has its product's.
+    assert tuple(stamped) == (0, 0)
+    report = build_products_report(
+        uow, Actor.command_line(), ReportQuery(Period(TODAY - timedelta(30), TODAY))
+    )
+    margin = report.figure("margin").value
+    assert isinstance(margin, Decimal) and Decimal("0.3") < margin < Decimal("0.8")

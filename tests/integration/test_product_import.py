@@ -143,3 +143,44 @@ def test_vat_rates_come_with_a_new_shop(ready: UnitOfWork) -> None:
     with ready:
         rates = sorted(ready.session.scalars(select(VatRate.rate)))
     assert rates == [Decimal(0), Decimal(5), Decimal(12), Decimal(21)]
+
+
+def test_cost_prices_are_imported_and_a_file_without_them_keeps_them(
+    ready: UnitOfWork, tmp_path: Path
+) -> None:
+    with_costs = GOOD.replace("unit\n", "unit,cost_price\n", 1)
+    with_costs = with_costs.replace("Maize,unit\n", "Maize,unit,0.95\n")
+    with_costs = with_costs.replace(",pcs\n", ',pcs,"0,61"\n').replace(",kg\n", ",kg,\n")
+    import_products(ready, CLI, write(tmp_path, with_costs))
+
+    def costs() -> dict[str, Decimal | None]:
+        with ready:
+            rows = ready.session.execute(select(Product.sku, Product.cost_price))
+            return {sku: cost for sku, cost in rows}
+
+    assert costs() == {"B1": Decimal("0.95"), "M1": Decimal("0.61"), "C1": None}
+    import_products(ready, CLI, write(tmp_path, GOOD.replace("2.35", "2.49")))
+    assert costs() == {"B1": Decimal("0.95"), "M1": Decimal("0.61"), "C1": None}
+
+
+def test_bad_prices_and_cost_prices_are_named_line_by_line(
+    ready: UnitOfWork, tmp_path: Path
+) -> None:
+    text = (
+        "name,sku,barcode,price,vat_rate,category,unit,cost_price\n"
+        "Rupjmaize,B1,,2.35,21,Maize,unit,1e308\n"  # line 2
+        "Baltmaize,B2,,2.10,21,Maize,unit,abc\n"  # line 3
+        "Bulciņa,B3,,0.55,21,Maize,unit,-0.20\n"  # line 4
+        "Kūka,B4,,1e308,21,Maize,unit,\n"  # line 5
+        "Pīrāgs,B5,,0.90,21,Maize,unit,0.301\n"  # line 6: three decimals
+    )
+    with pytest.raises(ImportFailed) as failure:
+        import_products(ready, CLI, write(tmp_path, text))
+    assert failure.value.problems == [
+        "line 2: cost_price '1e308' is more than 999999.99: check the amount",
+        "line 3: cost_price 'abc' is not an amount like 1.20 (leave it empty if not known)",
+        "line 4: cost_price is negative",
+        "line 5: price '1e308' is more than 999999.99: check the amount",
+        "line 6: cost_price '0.301' is not an amount like 1.20 (leave it empty if not known)",
+    ]
+    assert product_count(ready) == 0

@@ -160,10 +160,21 @@ def _products(day: ColumnElement[Any], hour: ColumnElement[Any]) -> Select[Any]:
             func.sum(_raw(SaleLine.quantity)).label("quantity"),
             func.sum(_raw(SaleLine.total)).label("gross"),
             func.sum(_raw(SaleLine.vat_amount)).label("vat"),
+            func.count(SaleLine.unit_cost).label("costed_lines"),
+            func.coalesce(func.sum(_costed(SaleLine.total)), 0).label("costed_gross"),
+            func.coalesce(func.sum(_costed(SaleLine.vat_amount)), 0).label("costed_vat"),
+            func.coalesce(func.sum(_raw(SaleLine.unit_cost) * _raw(SaleLine.quantity)), 0).label(
+                "cost"
+            ),
         )
         .select_from(Sale)
         .join(SaleLine, SaleLine.sale_id == Sale.id)
     )
+
+
+def _costed(amount: Any) -> ColumnElement[int]:
+    """A line's amount when it has a unit_cost, else NULL (left out of the sum)."""
+    return case((SaleLine.unit_cost.is_not(None), _raw(amount)))
 
 
 def _discounts(day: ColumnElement[Any], hour: ColumnElement[Any]) -> Select[Any]:
@@ -211,7 +222,16 @@ PAYMENTS = Fact(
 PRODUCTS = Fact(
     ReportProducts,
     ("till_id", "product_id", "kind", "status"),
-    {"lines": 0, "quantity": 3, "gross": 2, "vat": 2},
+    {
+        "lines": 0,
+        "quantity": 3,
+        "gross": 2,
+        "vat": 2,
+        "costed_lines": 0,
+        "costed_gross": 2,
+        "costed_vat": 2,
+        "cost": 5,
+    },
     _products,
 )
 DISCOUNTS = Fact(
