@@ -522,6 +522,12 @@ class ShiftCount(Base):
     counted: Mapped[Decimal] = mapped_column(Cents())
 
 
+def refunds_and_voids(table: str = "") -> str:
+    """The SQL condition of a refund or a void (`table`: the name to qualify columns by)."""
+    of = f"{table}." if table else ""
+    return f"{of}kind = 'refund' OR {of}status = 'voided'"
+
+
 class Sale(Base):
     """A completed sale or refund (with a receipt number), or a voided sale (without)."""
 
@@ -546,6 +552,14 @@ class Sale(Base):
         CheckConstraint("status IN ('completed', 'voided')", name="status"),
         CheckConstraint(
             "(status = 'completed') = (receipt_number IS NOT NULL)", name="receipt_when_completed"
+        ),
+        # The few refunds and voids of a period, for the sales report, without reading
+        # every sale of it (posapp.services.reports.sales spells this condition alike).
+        Index(
+            "ix_sales_refunds_voids_completed_at",
+            "completed_at",
+            sqlite_where=text(refunds_and_voids()),
+            postgresql_where=text(refunds_and_voids()),
         ),
     )
 
