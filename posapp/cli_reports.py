@@ -68,7 +68,9 @@ def _report(args: argparse.Namespace) -> int:
     else:
         today = settings.local_date(uow.now())
         period = period_of(Preset(args.period or Preset.LAST_MONTH.value), today)
-    query = ReportQuery(period, till_code=args.for_till)
+    query = ReportQuery(
+        period, till_code=args.for_till, limit=None if args.csv is not None else ReportQuery.limit
+    )
     report = run_report(uow, Actor.command_line(), args.name, query)
     shown_in = language()
     if args.text:

@@ -319,9 +319,19 @@ def test_the_products_report_matches_the_lines_sold(shop: Shop, summed_days: int
 
     want, before = expected(days, WEEK_2), expected(days, WEEK_1)
     assert any(line.quantity < 0 for day in WEEK_2_DAYS for line in days[day])  # refunds
-    report = build(shop.uow, shop.owner, ReportQuery(WEEK_2))
+    report = build(shop.uow, shop.owner, ReportQuery(WEEK_2, limit=None))
     assert report.previous == WEEK_1
     check_report(report, shelf, want, before)
+
+    # The window lists the best sellers only; the totals and rankings still cover all.
+    short = build(shop.uow, shop.owner, ReportQuery(WEEK_2, limit=5))
+    assert short.table("products").rows == report.table("products").rows[:5]
+    assert short.table("products").total == report.table("products").total
+    assert f"The 5 best sellers of {len(want)} are listed" in short.table("products").note
+    assert "best sellers" not in report.table("products").note
+    for key in ("categories", "top_revenue", "bottom_revenue", "top_quantity"):
+        assert short.table(key) == report.table(key)
+    assert short.figures == report.figures
 
 
 def test_a_cashier_may_not_see_the_products_report(shop: Shop) -> None:

@@ -28,6 +28,9 @@ class ReportQuery:
     period: Period
     till_code: str | None = None  # None: all tills
     compare: bool = True  # also compute the previous period's figures
+    # Rows of a report's longest table (the products sold): the first `limit` by revenue;
+    # None lists them all (a CSV export). Totals always cover every row.
+    limit: int | None = 1000
 
 
 def run_report(uow: UnitOfWork, actor: Actor, name: str, query: ReportQuery) -> Report:

@@ -28,6 +28,7 @@ from sqlalchemy import (
     BigInteger,
     ColumnElement,
     Select,
+    Subquery,
     case,
     delete,
     func,
@@ -461,18 +462,10 @@ def _recheck(uow: UnitOfWork, zone: tzinfo, covered: date) -> None:
 # ----------------------------------------------------------------- reading them
 
 
-def totals(
-    uow: UnitOfWork,
-    scope: Scope,
-    fact: Fact,
-    by: Sequence[str],
-    where: Callable[[Any], ColumnElement[bool]] | None = None,
-) -> list[dict[str, Any]]:
-    """The fact's measures in the scope, summed by `by` (of "day" and its keys).
-
-    Measures come back as Decimal (money in euros, quantities in units) or int
-    counts. `where(columns)` filters on keys (e.g. `lambda c: c.kind == "sale"`).
-    """
+def rows_in(uow: UnitOfWork, scope: Scope, fact: Fact) -> Subquery | None:
+    """The fact's rows in the scope: its summed days, then the raw rows of the days not yet
+    summed (today, and days inside the grace period), as one subquery of "day", its keys
+    and its measures as stored (cents, thousandths). None when the scope has no days yet."""
     covered = through(uow)
     parts: list[Select[Any]] = []
     first, last = scope.period.first, scope.period.last
@@ -498,8 +491,25 @@ def totals(
             part = part.where(raw.c.till_id == scope.till)
         parts.append(part)
     if not parts:
+        return None
+    return union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
+
+
+def totals(
+    uow: UnitOfWork,
+    scope: Scope,
+    fact: Fact,
+    by: Sequence[str],
+    where: Callable[[Any], ColumnElement[bool]] | None = None,
+) -> list[dict[str, Any]]:
+    """The fact's measures in the scope, summed by `by` (of "day" and its keys).
+
+    Measures come back as Decimal (money in euros, quantities in units) or int
+    counts. `where(columns)` filters on keys (e.g. `lambda c: c.kind == "sale"`).
+    """
+    rows = rows_in(uow, scope, fact)
+    if rows is None:
         return []
-    rows = union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
     condition = where(rows.c) if where is not None else None
     keys = [rows.c[name] for name in by]
     statement = select(*keys, *(func.sum(rows.c[m]).label(m) for m in fact.measures))

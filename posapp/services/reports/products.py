@@ -17,16 +17,15 @@ Everything is read from the products' aggregate by shop day
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import BigInteger, case, cast, func, literal, null, select, union_all
 
 from posapp.db.models import Category, Product
 from posapp.db.uow import UnitOfWork
-from posapp.domain.money import ZERO, to_cents
 from posapp.domain.roles import Actor
 from posapp.i18n import N_, _
 from posapp.output.report import Chart, ChartKind, Column, Report, Series, Table, Unit, Value
@@ -36,153 +35,231 @@ from posapp.services.reports.common import Scope, figure, open_scope, share
 RANKED = 20  # products in each top and bottom table
 CHARTED = 10  # products in the chart
 _CHUNK = 500  # product ids per IN (...)
-_MEASURES = ("quantity", "gross", "vat", "costed_lines", "costed_gross", "costed_vat", "cost")
+_SUMMED = (
+    "products",
+    "sold",
+    "quantity",
+    "gross",
+    "vat",
+    "costed_gross",
+    "costed_vat",
+    "cost",
+    "costed",
+)
+_RANKINGS = ("top_revenue", "bottom_revenue", "top_quantity", "bottom_quantity")
+
+
+@dataclass(frozen=True)
+class Sums:
+    """Products summed as stored: one product, a category, or all.
+
+    `cost` is in cents, each product's rounded half up before it is added (so a
+    category's cost is the sum of its products' costs as the table shows them);
+    `products` counts products, `costed` those with at least one line with a cost,
+    `sold` those on a completed sale (not only refunded).
+    """
+
+    products: int = 0
+    sold: int = 0
+    quantity: int = 0  # thousandths
+    gross: int = 0  # cents
+    vat: int = 0
+    costed_gross: int = 0
+    costed_vat: int = 0
+    cost: int = 0
+    costed: int = 0
+
+    def __add__(self, other: Sums) -> Sums:
+        return Sums(*(getattr(self, n) + getattr(other, n) for n in _SUMMED))
+
+    @property
+    def quantity_units(self) -> Decimal:
+        return Decimal(self.quantity).scaleb(-3)
+
+    @property
+    def gross_euros(self) -> Decimal:
+        return _euros(self.gross)
+
+    @property
+    def vat_euros(self) -> Decimal:
+        return _euros(self.vat)
+
+    @property
+    def net(self) -> Decimal:
+        return _euros(self.gross - self.vat)
+
+    @property
+    def costed_net(self) -> Decimal:
+        return _euros(self.costed_gross - self.costed_vat)
+
+    @property
+    def cost_euros(self) -> Decimal | None:
+        return _euros(self.cost) if self.costed else None
+
+    @property
+    def profit(self) -> Decimal | None:
+        return self.costed_net - _euros(self.cost) if self.costed else None
+
+    @property
+    def margin(self) -> Decimal | None:
+        profit = self.profit
+        return share(profit, self.costed_net) if profit is not None else None
+
+
+def _euros(cents: int) -> Decimal:
+    return Decimal(cents).scaleb(-2)
 
 
 @dataclass(frozen=True)
 class Sold:
-    """One product's sales less refunds in the period."""
+    """What the period sold: every category's sums, and the products shown, ranked."""
 
-    sku: str
-    name: str
-    category: str
-    quantity: Decimal
-    gross: Decimal
-    vat: Decimal
-    sold: bool  # on a completed sale (not only refunded)
-    costed_net: Decimal  # net of its lines with a cost
-    cost: Decimal | None  # None: no line with a cost
+    categories: dict[int | None, Sums]
+    listed: list[tuple[int, int | None, Sums]]  # (product, category, sums) by gross
+    ranked: dict[str, list[tuple[int, int | None, Sums]]]
 
     @property
-    def net(self) -> Decimal:
-        return self.gross - self.vat
+    def total(self) -> Sums:
+        total = Sums()
+        for sums in self.categories.values():
+            total += sums
+        return total
 
-    @property
-    def profit(self) -> Decimal | None:
-        return None if self.cost is None else self.costed_net - self.cost
+
+def _cost_cents(stored: Any) -> Any:
+    """A product's stored cost (euros x 10^5) in cents, half up away from zero (to_cents)."""
+    return case(
+        (stored >= 0, (stored + 500) // 1000),
+        else_=-((500 - stored) // 1000),
+    )
+
+
+def read_sold(uow: UnitOfWork, scope: Scope, listed: int | None, ranked: int) -> Sold:
+    """The scope's products with completed sales or refunds, summed per product once
+    in the database (one statement) and then by category; the first `listed` by gross
+    (None: all) and the `ranked` top and bottom by gross and by quantity."""
+    rows = aggregates.rows_in(uow, scope, aggregates.PRODUCTS)
+    if rows is None:
+        return Sold({}, [], {key: [] for key in _RANKINGS})
+    per_product = (
+        select(
+            rows.c.product_id,
+            literal(1).label("products"),
+            func.max(case((rows.c.kind == "sale", 1), else_=0)).label("sold"),
+            *(func.sum(rows.c[m]).label(m) for m in _SUMMED[2:-2]),
+            _cost_cents(cast(func.sum(rows.c.cost), BigInteger)).label("cost"),
+            case((func.sum(rows.c.costed_lines) > 0, 1), else_=0).label("costed"),
+        )
+        .where(rows.c.status == "completed")
+        .group_by(rows.c.product_id)
+        .subquery()
+    )
+    products = (
+        select(per_product, Product.category_id, Product.sku)
+        .join(Product, Product.id == per_product.c.product_id)
+        .cte("sold_products")
+    )
+    measures = [products.c[m] for m in _SUMMED]
+    by_category = select(
+        literal("category").label("part"),
+        null().label("product_id"),
+        products.c.category_id,
+        *(func.sum(m).label(m.name) for m in measures),
+    ).group_by(products.c.category_id)
+    sku = products.c.sku
+    orders = {  # ties by SKU, the bottom lists the top's order reversed
+        "listed": (products.c.gross.desc(), sku.asc()),
+        "top_revenue": (products.c.gross.desc(), sku.asc()),
+        "bottom_revenue": (products.c.gross.asc(), sku.desc()),
+        "top_quantity": (products.c.quantity.desc(), sku.asc()),
+        "bottom_quantity": (products.c.quantity.asc(), sku.desc()),
+    }
+    parts: list[Any] = [by_category]
+    for part, order in orders.items():
+        ranking = select(
+            literal(part).label("part"), products.c.product_id, products.c.category_id, *measures
+        ).order_by(*order)
+        if part != "listed" or listed is not None:
+            ranking = ranking.limit(listed if part == "listed" else ranked)
+        ranking_rows = ranking.subquery()
+        parts.append(select(*ranking_rows.c))
+    sold = Sold({}, [], {key: [] for key in _RANKINGS})
+    for part, product_id, category_id, *values in uow.connection.execute(union_all(*parts)):
+        sums = Sums(*(int(v or 0) for v in values))
+        if part == "category":
+            sold.categories[category_id] = sums
+        elif part == "listed":
+            sold.listed.append((product_id, category_id, sums))
+        else:
+            sold.ranked[part].append((product_id, category_id, sums))
+    return sold
 
 
 @dataclass(frozen=True)
-class Group:
-    """Products summed (a category, or all): their profit from the lines with a cost."""
+class Names:
+    """The shown products' (sku, name) and every category's name."""
 
-    quantity: Decimal = ZERO
-    gross: Decimal = ZERO
-    vat: Decimal = ZERO
-    costed_net: Decimal = ZERO
-    cost: Decimal | None = None
+    products: dict[int, tuple[str, str]]
+    categories: dict[int | None, str]
 
-    @property
-    def net(self) -> Decimal:
-        return self.gross - self.vat
-
-    @property
-    def profit(self) -> Decimal | None:
-        return None if self.cost is None else self.costed_net - self.cost
-
-    @property
-    def margin(self) -> Decimal | None:
-        return share(self.profit, self.costed_net) if self.profit is not None else None
-
-    def add(self, product: Sold) -> Group:
-        cost = self.cost
-        if product.cost is not None:
-            cost = (cost or ZERO) + product.cost
-        return Group(
-            self.quantity + product.quantity,
-            self.gross + product.gross,
-            self.vat + product.vat,
-            self.costed_net + product.costed_net,
-            cost,
-        )
+    def of(self, product_id: int, category_id: int | None) -> tuple[str, str, str]:
+        sku, name = self.products[product_id]
+        return sku, name, self.categories[category_id]
 
 
-def group(products: Iterable[Sold]) -> Group:
-    total = Group()
-    for product in products:
-        total = total.add(product)
-    return total
-
-
-def _completed(columns: Any) -> Any:
-    return columns.status == "completed"
-
-
-def read_sold(uow: UnitOfWork, scope: Scope) -> list[Sold]:
-    """The scope's products with completed sales or refunds, highest gross first."""
-    rows = aggregates.totals(uow, scope, aggregates.PRODUCTS, ["product_id", "kind"], _completed)
-    sums: dict[int, dict[str, Any]] = {}
-    for row in rows:  # a product's sales and its refunds
-        into = sums.setdefault(row["product_id"], dict.fromkeys(_MEASURES, 0) | {"sold": False})
-        into["sold"] = into["sold"] or row["kind"] == "sale"
-        for measure in _MEASURES:
-            into[measure] += row[measure]
-    names = _names(uow, list(sums))
-    found = [
-        Sold(
-            *names[product_id],
-            quantity=s["quantity"],
-            gross=s["gross"],
-            vat=s["vat"],
-            sold=s["sold"],
-            costed_net=s["costed_gross"] - s["costed_vat"],
-            cost=to_cents(s["cost"]) if s["costed_lines"] else None,
-        )
-        for product_id, s in sums.items()
-    ]
-    return sorted(found, key=lambda p: (-p.gross, p.sku))
-
-
-def _names(uow: UnitOfWork, product_ids: list[int]) -> dict[int, tuple[str, str, str]]:
-    """(sku, name, category) of each product."""
-    found: dict[int, tuple[str, str, str]] = {}
-    no_category = _("(no category)")
+def _names(uow: UnitOfWork, sold: Sold) -> Names:
+    shown = [*sold.listed, *(p for ranking in sold.ranked.values() for p in ranking)]
+    product_ids = sorted({product_id for product_id, _category, _sums in shown})
+    products: dict[int, tuple[str, str]] = {}
     for start in range(0, len(product_ids), _CHUNK):
-        for product_id, sku, name, category in uow.session.execute(
-            select(Product.id, Product.sku, Product.name, Category.name)
-            .outerjoin(Category, Category.id == Product.category_id)
-            .where(Product.id.in_(product_ids[start : start + _CHUNK]))
+        for product_id, sku, name in uow.session.execute(
+            select(Product.id, Product.sku, Product.name).where(
+                Product.id.in_(product_ids[start : start + _CHUNK])
+            )
         ):
-            found[product_id] = (sku, name, category or no_category)
-    return found
+            products[product_id] = (sku, name)
+    categories: dict[int | None, str] = {None: _("(no category)")}
+    for category_id, category in uow.session.execute(select(Category.id, Category.name)):
+        categories[category_id] = category
+    return Names(products, categories)
 
 
 def build(uow: UnitOfWork, actor: Actor, query: ReportQuery) -> Report:
     with uow:
         scope = open_scope(uow, actor, query)
-        products = read_sold(uow, scope)
-        before = read_sold(uow, scope.previous) if scope.previous is not None else None
+        sold = read_sold(uow, scope, query.limit, RANKED)
+        before = read_sold(uow, scope.previous, 0, 0) if scope.previous is not None else None
+        names = _names(uow, sold)
         return scope.report(
             "products",
             _("Products"),
-            figures=_figures(products, before),
-            charts=(_chart(products),),
+            figures=_figures(sold, before),
+            charts=(_chart(sold, names),),
             tables=(
-                _categories(products),
-                *_rankings(products),
-                _all_products(products),
+                _categories(sold, names),
+                *_rankings(sold, names),
+                _all_products(sold, names),
             ),
         )
 
 
-def _figures(products: list[Sold], before: list[Sold] | None) -> tuple[Any, ...]:
-    def both(value: Callable[[list[Sold]], Value]) -> tuple[Value, Value]:
-        return value(products), value(before) if before is not None else None
+def _figures(sold: Sold, before: Sold | None) -> tuple[Any, ...]:
+    now = sold.total
+    then = before.total if before is not None else None
 
-    def costed_share(sold: list[Sold]) -> Value:
-        total = group(sold)
-        return share(total.costed_net, total.net)
+    def both(value: Callable[[Sums], Value]) -> tuple[Value, Value]:
+        return value(now), value(then) if then is not None else None
 
     return (
+        figure("products_sold", _("Products sold"), Unit.COUNT, *both(lambda s: s.sold)),
+        figure("gross_profit", _("Gross profit"), Unit.MONEY, *both(lambda s: s.profit)),
+        figure("margin", _("Margin"), Unit.SHARE, *both(lambda s: s.margin)),
         figure(
-            "products_sold",
-            _("Products sold"),
-            Unit.COUNT,
-            *both(lambda sold: sum(1 for p in sold if p.sold)),
+            "costed_share",
+            _("Share of revenue with a cost"),
+            Unit.SHARE,
+            *both(lambda s: share(s.costed_net, s.net)),
         ),
-        figure("gross_profit", _("Gross profit"), Unit.MONEY, *both(lambda s: group(s).profit)),
-        figure("margin", _("Margin"), Unit.SHARE, *both(lambda s: group(s).margin)),
-        figure("costed_share", _("Share of revenue with a cost"), Unit.SHARE, *both(costed_share)),
     )
 
 
@@ -192,12 +269,12 @@ _PROFIT_NOTE = N_(
 )
 
 
-def _categories(products: list[Sold]) -> Table:
-    by_category: dict[str, Group] = {}
-    for product in products:
-        by_category[product.category] = by_category.get(product.category, Group()).add(product)
-    ordered = sorted(by_category.items(), key=lambda item: (-item[1].gross, item[0]))
-    total = group(products)
+def _categories(sold: Sold, names: Names) -> Table:
+    ordered = sorted(
+        ((names.categories[category], sums) for category, sums in sold.categories.items()),
+        key=lambda item: (-item[1].gross, item[0]),
+    )
+    total = sold.total
     return Table(
         "categories",
         _("By category"),
@@ -209,13 +286,23 @@ def _categories(products: list[Sold]) -> Table:
             Column("profit", _("Gross profit"), Unit.MONEY),
             Column("margin", _("Margin"), Unit.SHARE),
         ),
-        tuple((name, g.quantity, g.gross, g.net, g.profit, g.margin) for name, g in ordered),
-        total=(_("Total"), total.quantity, total.gross, total.net, total.profit, total.margin),
+        tuple(
+            (name, s.quantity_units, s.gross_euros, s.net, s.profit, s.margin)
+            for name, s in ordered
+        ),
+        total=(
+            _("Total"),
+            total.quantity_units,
+            total.gross_euros,
+            total.net,
+            total.profit,
+            total.margin,
+        ),
         note=_(_PROFIT_NOTE),
     )
 
 
-def _rankings(products: list[Sold]) -> tuple[Table, ...]:
+def _rankings(sold: Sold, names: Names) -> tuple[Table, ...]:
     columns = (
         Column("sku", _("SKU"), Unit.TEXT),
         Column("name", _("Product"), Unit.TEXT),
@@ -224,35 +311,33 @@ def _rankings(products: list[Sold]) -> tuple[Table, ...]:
         Column("gross", _("Gross"), Unit.MONEY),
         Column("net", _("Net"), Unit.MONEY),
     )
-    by_gross = products  # already highest gross first
-    by_quantity = sorted(products, key=lambda p: (-p.quantity, p.sku))
-
-    def table(key: str, title: str, ranked: list[Sold]) -> Table:
-        return Table(
+    titles = {
+        "top_revenue": _("Top {n} by revenue"),
+        "bottom_revenue": _("Bottom {n} by revenue"),
+        "top_quantity": _("Top {n} by quantity"),
+        "bottom_quantity": _("Bottom {n} by quantity"),
+    }
+    return tuple(
+        Table(
             key,
-            title,
+            titles[key].format(n=RANKED),
             columns,
-            tuple((p.sku, p.name, p.category, p.quantity, p.gross, p.net) for p in ranked),
+            tuple(
+                (*names.of(product, category), s.quantity_units, s.gross_euros, s.net)
+                for product, category, s in sold.ranked[key]
+            ),
         )
-
-    return (
-        table("top_revenue", _("Top {n} by revenue").format(n=RANKED), by_gross[:RANKED]),
-        table(
-            "bottom_revenue",
-            _("Bottom {n} by revenue").format(n=RANKED),
-            by_gross[::-1][:RANKED],
-        ),
-        table("top_quantity", _("Top {n} by quantity").format(n=RANKED), by_quantity[:RANKED]),
-        table(
-            "bottom_quantity",
-            _("Bottom {n} by quantity").format(n=RANKED),
-            by_quantity[::-1][:RANKED],
-        ),
+        for key in _RANKINGS
     )
 
 
-def _all_products(products: list[Sold]) -> Table:
-    total = group(products)
+def _all_products(sold: Sold, names: Names) -> Table:
+    total = sold.total
+    note = _(_PROFIT_NOTE)
+    if len(sold.listed) < total.products:
+        note += " " + _(
+            "The {shown} best sellers of {count} are listed; the CSV export lists them all."
+        ).format(shown=len(sold.listed), count=total.products)
     return Table(
         "products",
         _("Products sold"),
@@ -268,31 +353,39 @@ def _all_products(products: list[Sold]) -> Table:
             Column("profit", _("Gross profit"), Unit.MONEY),
         ),
         tuple(
-            (p.sku, p.name, p.category, p.quantity, p.gross, p.net, p.vat, p.cost, p.profit)
-            for p in products
+            (
+                *names.of(product, category),
+                s.quantity_units,
+                s.gross_euros,
+                s.net,
+                s.vat_euros,
+                s.cost_euros,
+                s.profit,
+            )
+            for product, category, s in sold.listed
         ),
         total=(
             _("Total"),
             "",
             "",
-            total.quantity,
-            total.gross,
+            total.quantity_units,
+            total.gross_euros,
             total.net,
-            total.vat,
-            total.cost,
+            total.vat_euros,
+            total.cost_euros,
             total.profit,
         ),
-        note=_(_PROFIT_NOTE),
+        note=note,
     )
 
 
-def _chart(products: list[Sold]) -> Chart:
-    top = products[:CHARTED]
+def _chart(sold: Sold, names: Names) -> Chart:
+    top = sold.ranked["top_revenue"][:CHARTED]
     return Chart(
         "top_products",
         _("Top {n} products by revenue").format(n=CHARTED),
         ChartKind.HORIZONTAL_BAR,
         Unit.MONEY,
-        tuple(p.name for p in top),
-        (Series(_("Gross"), tuple(p.gross for p in top)),),
+        tuple(names.of(product, category)[1] for product, category, _s in top),
+        (Series(_("Gross"), tuple(s.gross_euros for _p, _c, s in top)),),
     )
