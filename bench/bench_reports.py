@@ -4,7 +4,8 @@ On a working copy of the cache that reports_db.py builds (10,000,000 sale
 lines on four tills, 1,000,000 products, 100,000 members), it times:
 
 * summing the reports' aggregates from nothing (`aggregates.rebuild`), what a
-  shop upgrading to this version pays once;
+  shop upgrading to this version pays once (timed when the summed cache is made,
+  then kept beside the cache as reports-...-summed.sqlite);
 * every report that exists (posapp.services.reports.REPORT_NAMES) for the
   month of November 2026 and for the year 2025, through run_report as the
   window and `posapp report` call it: --runs times each, median and p95, beside
@@ -29,11 +30,11 @@ from datetime import date
 from functools import partial
 
 from bulk import DATA_DIR, copy_database
-from reports_db import DEFAULT_LINES, ensure_reports_db
+from reports_db import DEFAULT_LINES, ensure_summed_db
 
 from posapp.domain.periods import Period
 from posapp.domain.roles import Actor
-from posapp.services.reports import REPORT_NAMES, ReportQuery, aggregates, run_report
+from posapp.services.reports import REPORT_NAMES, ReportQuery, run_report
 from posapp.services.setup import open_database
 
 MONTH = Period(date(2026, 11, 1), date(2026, 11, 30))
@@ -64,15 +65,14 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true", help="build the cache anew")
     args = parser.parse_args()
 
-    built = ensure_reports_db(args.lines, rebuild=args.rebuild)
+    built = ensure_summed_db(args.lines, rebuild=args.rebuild)
+    if built.build_seconds is not None:
+        print(f"(the aggregates were summed in {built.build_seconds:.1f} s)")
     work = DATA_DIR / "reports-work.sqlite"
     copy_database(built.path, work)
     uow = open_database(str(work))
     owner = Actor.command_line()
     try:
-        started = time.perf_counter()
-        through = aggregates.rebuild(uow)
-        print(f"aggregates summed through {through} in {time.perf_counter() - started:.1f} s")
         print(
             f"{'report':<10} {'period':<6} {'median ms':>10} {'p95 ms':>9} {'target':>8}  {_load()}"
         )
@@ -97,6 +97,15 @@ def main() -> None:
         )
         rows = sum(len(table.rows) for table in year.tables)
         print(f"year's sales CSV ({rows} rows): median {median:.0f} ms, p95 {p95:.0f} ms (≤ 2000)")
+        every = ReportQuery(YEAR, limit=None)
+        products = run_report(uow, owner, "products", every)
+        median, p95 = _timed(
+            lambda: render_report_csv(run_report(uow, owner, "products", every), "lv"),
+            max(1, args.runs // 2),
+        )
+        rows = sum(len(table.rows) for table in products.tables)
+        timing = f"median {median:.0f} ms, p95 {p95:.0f} ms"
+        print(f"year's products CSV, every product ({rows} rows): {timing}")
         from posapp.services.health import check_shop
 
         started = time.perf_counter()
