@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, case, cast, func, literal, null, select, union_all
+from sqlalchemy import BigInteger, Subquery, case, cast, func, literal, null, select, union_all
 
 from posapp.db.models import Category, Product
 from posapp.db.uow import UnitOfWork
@@ -134,14 +134,9 @@ def _cost_cents(stored: Any) -> Any:
     )
 
 
-def read_sold(uow: UnitOfWork, scope: Scope, listed: int | None, ranked: int) -> Sold:
-    """The scope's products with completed sales or refunds, summed per product once
-    in the database (one statement) and then by category; the first `listed` by gross
-    (None: all) and the `ranked` top and bottom by gross and by quantity."""
-    rows = aggregates.rows_in(uow, scope, aggregates.PRODUCTS)
-    if rows is None:
-        return Sold({}, [], {key: [] for key in _RANKINGS})
-    per_product = (
+def _per_product(rows: Subquery) -> Subquery:
+    """Each product's sums in `rows` (completed sales and refunds)."""
+    return (
         select(
             rows.c.product_id,
             literal(1).label("products"),
@@ -154,10 +149,31 @@ def read_sold(uow: UnitOfWork, scope: Scope, listed: int | None, ranked: int) ->
         .group_by(rows.c.product_id)
         .subquery()
     )
+
+
+def read_total(uow: UnitOfWork, scope: Scope) -> Sums:
+    """Every product of the scope summed (the figures of the period compared with)."""
+    rows = aggregates.rows_in(uow, scope, aggregates.PRODUCTS)
+    if rows is None:
+        return Sums()
+    per_product = _per_product(rows)
+    total = uow.connection.execute(select(*(func.sum(per_product.c[m]) for m in _SUMMED))).one()
+    return Sums(*(int(v or 0) for v in total))
+
+
+def read_sold(uow: UnitOfWork, scope: Scope, listed: int | None, ranked: int) -> Sold:
+    """The scope's products with completed sales or refunds, summed per product once
+    in the database (one statement) and then by category; the first `listed` by gross
+    (None: all) and the `ranked` top and bottom by gross and by quantity."""
+    rows = aggregates.rows_in(uow, scope, aggregates.PRODUCTS)
+    if rows is None:
+        return Sold({}, [], {key: [] for key in _RANKINGS})
+    per_product = _per_product(rows)
     products = (
         select(per_product, Product.category_id, Product.sku)
         .join(Product, Product.id == per_product.c.product_id)
         .cte("sold_products")
+        .prefix_with("MATERIALIZED")  # summed once, read by every part below
     )
     measures = [products.c[m] for m in _SUMMED]
     by_category = select(
@@ -228,7 +244,7 @@ def build(uow: UnitOfWork, actor: Actor, query: ReportQuery) -> Report:
     with uow:
         scope = open_scope(uow, actor, query)
         sold = read_sold(uow, scope, query.limit, RANKED)
-        before = read_sold(uow, scope.previous, 0, 0) if scope.previous is not None else None
+        before = read_total(uow, scope.previous) if scope.previous is not None else None
         names = _names(uow, sold)
         return scope.report(
             "products",
@@ -243,9 +259,8 @@ def build(uow: UnitOfWork, actor: Actor, query: ReportQuery) -> Report:
         )
 
 
-def _figures(sold: Sold, before: Sold | None) -> tuple[Any, ...]:
+def _figures(sold: Sold, then: Sums | None) -> tuple[Any, ...]:
     now = sold.total
-    then = before.total if before is not None else None
 
     def both(value: Callable[[Sums], Value]) -> tuple[Value, Value]:
         return value(now), value(then) if then is not None else None
