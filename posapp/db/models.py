@@ -243,6 +243,8 @@ class CustomerVisit(Base):
     __tablename__ = "customer_visits"
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), primary_key=True)
     day: Mapped[date] = mapped_column(Date(), primary_key=True)
+    # A period's visits, for the loyalty report (posapp.services.reports.loyalty).
+    __table_args__ = (Index("ix_customer_visits_day", "day", "customer_id"),)
 
 
 POINTS_KINDS = (
@@ -284,6 +286,9 @@ class PointsEntry(Base):
         # A customer's entries in time order, with their points: what is about to expire
         # is read from the index alone (posapp.services.care).
         Index("ix_points_entries_customer_at_points", "customer_id", "at", "points"),
+        # The points of a kind in a period or up to a day, from the index alone (the
+        # loyalty report: issued, redeemed, expired, breakage).
+        Index("ix_points_entries_kind_at", "kind", "at", "points"),
         # However an entry is keyed: a sale earns points once.
         Index(
             "uq_points_entries_earned_per_sale",
@@ -522,6 +527,12 @@ class ShiftCount(Base):
     counted: Mapped[Decimal] = mapped_column(Cents())
 
 
+def members_sales(table: str = "") -> str:
+    """The SQL condition of a member's completed sale or refund (the partial index's)."""
+    of = f"{table}." if table else ""
+    return f"{of}customer_id IS NOT NULL AND {of}status = 'completed'"
+
+
 def refunds_and_voids(table: str = "") -> str:
     """The SQL condition of a refund or a void (`table`: the name to qualify columns by)."""
     of = f"{table}." if table else ""
@@ -560,6 +571,18 @@ class Sale(Base):
             "completed_at",
             sqlite_where=text(refunds_and_voids()),
             postgresql_where=text(refunds_and_voids()),
+        ),
+        # Members' sales and refunds of a period with what the loyalty report sums, from
+        # the index alone (posapp.services.reports.loyalty spells this condition alike).
+        Index(
+            "ix_sales_members_completed_at",
+            "completed_at",
+            "customer_id",
+            "till_id",
+            "kind",
+            "total",
+            sqlite_where=text(members_sales()),
+            postgresql_where=text(members_sales()),
         ),
     )
 
