@@ -76,27 +76,41 @@ def ensure_reports_db(lines: int = DEFAULT_LINES, *, rebuild: bool = False) -> B
     """The cache for posapp's schema revision: built, or (when only an older revision's
     cache exists) that one upgraded by posapp's own migrations, as a shop is upgraded."""
     path = cache_path(lines)
-    older = sorted(DATA_DIR.glob(f"reports-{lines}-*-f{BUILD_FORMAT}.sqlite"))
-    if not rebuild and not path.exists() and older:
-        started = time.perf_counter()
-        building = building_file(path)
-        copy_database(older[-1], building)
-        open_database(str(building)).engine.dispose()  # Alembic: to the head revision
-        connection = bulk_connection(building)
-        connection.execute("ANALYZE")
-        publish_file(connection, building, path)
-        seconds = time.perf_counter() - started
-        print(f"upgraded {older[-1].name} to {path.name} in {seconds:.1f} s", flush=True)
-        return Built(path, lines, seconds)
+    if not rebuild and not path.exists():
+        upgraded = _upgraded(path, f"reports-{lines}-*-f{BUILD_FORMAT}.sqlite")
+        if upgraded is not None:
+            return Built(path, lines, upgraded)
     seconds = cached(path, lambda building: build(building, lines), rebuild=rebuild)
     return Built(path, lines, seconds)
+
+
+def _upgraded(path: Path, pattern: str) -> float | None:
+    """Make `path` from the newest older cache matching `pattern`, upgraded by posapp's
+    migrations (Alembic) and analysed; the seconds it took, None when there is none."""
+    older = sorted(p for p in DATA_DIR.glob(pattern) if p != path)
+    if not older:
+        return None
+    started = time.perf_counter()
+    building = building_file(path)
+    copy_database(older[-1], building)
+    open_database(str(building)).engine.dispose()  # to the head revision
+    connection = bulk_connection(building)
+    connection.execute("ANALYZE")
+    publish_file(connection, building, path)
+    seconds = time.perf_counter() - started
+    print(f"upgraded {older[-1].name} to {path.name} in {seconds:.1f} s", flush=True)
+    return seconds
 
 
 def ensure_summed_db(lines: int = DEFAULT_LINES, *, rebuild: bool = False) -> Built:
     """The cache with the reports' aggregates summed (`aggregates.rebuild`, timed once):
     what bench_reports.py times the reports on."""
+    path = cache_path(lines).with_name(cache_path(lines).stem + "-summed.sqlite")
+    if not rebuild and not path.exists():
+        upgraded = _upgraded(path, f"reports-{lines}-*-f{BUILD_FORMAT}-summed.sqlite")
+        if upgraded is not None:
+            return Built(path, lines, None)
     base = ensure_reports_db(lines, rebuild=rebuild)
-    path = base.path.with_name(base.path.stem + "-summed.sqlite")
 
     def summed(building: Path) -> float:
         copy_database(base.path, building)
