@@ -106,7 +106,11 @@ class Operations(QObject):
             self._finished.emit(request.ticket, False, error)
         except Exception as error:  # a bug: the window says so, the log has the trace
             log.exception("a background operation failed")
-            message = self.tr("An unexpected error (written to posapp.log).")
+            message = self.tr(
+                "posapp could not finish this because of a fault in posapp itself; nothing "
+                "already recorded was changed. Try again; if it happens again, send posapp.log "
+                "to whoever looks after your till."
+            )
             self._finished.emit(request.ticket, False, _Unexpected(f"{message} ({error})"))
         else:
             self._finished.emit(request.ticket, True, result)

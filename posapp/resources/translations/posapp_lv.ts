@@ -1161,6 +1161,13 @@ Enter</translation>
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <source>posapp could not finish this because of a fault in posapp itself; nothing already recorded was changed. Try again; if it happens again, send posapp.log to whoever looks after your till.</source>
+        <translation>posapp to nevarēja pabeigt kļūdas dēļ pašā posapp; nekas jau ierakstītais netika mainīts. Mēģiniet vēlreiz; ja tas atkārtojas, nosūtiet posapp.log tam, kas rūpējas par jūsu kasi.</translation>
+    </message>
+</context>
+<context>
     <name>ParkedSalesDialog</name>
     <message>
         <source>Parked sales</source>
