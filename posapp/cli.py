@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 import posapp
 from posapp import cli_health, cli_reports, i18n
-from posapp.cli_common import Handler, Parser, config_of, open_shop, parse_date, write_file
+from posapp.cli_common import Handler, Parser, config_of, open_shop, parse_date
 from posapp.config import Config, log_file_handler
 from posapp.db import schema
 from posapp.db.engine import database_url, make_engine
@@ -31,6 +31,7 @@ from posapp.db.uow import database_error
 from posapp.domain.roles import Actor, Role, role_name
 from posapp.errors import ImportFailed, InvalidInput, PosError, PrinterUnavailable
 from posapp.i18n import _
+from posapp.output.files import write_file
 
 
 def _common_options(default: object) -> Parser:

@@ -5,12 +5,10 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import NoReturn
 
 from posapp.config import Config
 from posapp.db.uow import UnitOfWork
-from posapp.errors import InvalidInput
 from posapp.i18n import _
 
 Handler = Callable[[argparse.Namespace], int]
@@ -40,15 +38,3 @@ def parse_date(text: str) -> date:
         raise argparse.ArgumentTypeError(
             _("{text} is not a date: write it as YYYY-MM-DD").format(text=text)
         ) from None
-
-
-def write_file(path: Path, data: bytes) -> None:
-    """Write a document the user asked for; a path that cannot be written says so."""
-    try:
-        path.write_bytes(data)
-    except OSError as error:
-        raise InvalidInput(
-            _("{path} cannot be written ({reason}). Choose another file.").format(
-                path=path, reason=error.strerror
-            )
-        ) from error

@@ -1,4 +1,5 @@
-"""`posapp report NAME …` (a report as CSV, PDF or text) and `posapp reports rebuild`."""
+"""`posapp report NAME …` (a report as CSV, PDF or text), `posapp reports` (the window)
+and `posapp reports rebuild`."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from posapp.cli_common import config_of, open_shop, parse_date, write_file
+from posapp.cli_common import config_of, open_shop, parse_date
 from posapp.domain.periods import PRESET_NAMES, Preset, period_of
 from posapp.domain.roles import Actor
 from posapp.errors import InvalidInput
@@ -45,8 +46,13 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     output.add_argument("--text", action="store_true", help=_("print it as text"))
     report.set_defaults(handler=_report)
 
-    reports = commands.add_parser("reports", help=_("the owner's reports"))
-    report_commands = reports.add_subparsers(title=_("commands"), metavar="COMMAND", required=True)
+    reports = commands.add_parser(
+        "reports",
+        parents=[common],
+        help=_("the owner's reports: sign in, then the reports window"),
+    )
+    reports.set_defaults(handler=_open_window)
+    report_commands = reports.add_subparsers(title=_("commands"), metavar="COMMAND")
     rebuild = report_commands.add_parser(
         "rebuild", parents=[common], help=_("sum the reports' figures again from every sale")
     )
@@ -54,7 +60,7 @@ def add_commands(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from posapp.services.reports import ReportQuery, run_report
+    from posapp.services.reports import Export, ReportQuery, export_report, render_report
     from posapp.services.settings import load_settings
 
     if (args.first is None) != (args.last is None):
@@ -68,27 +74,23 @@ def _report(args: argparse.Namespace) -> int:
     else:
         today = settings.local_date(uow.now())
         period = period_of(Preset(args.period or Preset.LAST_MONTH.value), today)
-    query = ReportQuery(
-        period, till_code=args.for_till, limit=None if args.csv is not None else ReportQuery.limit
-    )
-    report = run_report(uow, Actor.command_line(), args.name, query)
+    query = ReportQuery(period, till_code=args.for_till)
+    actor = Actor.command_line()
     shown_in = language()
     if args.text:
-        from posapp.output.report_text import render_report_text
-
-        sys.stdout.write(render_report_text(report, shown_in))
+        text = render_report(uow, actor, args.name, query, Export.TEXT, shown_in)
+        sys.stdout.write(text.decode())
         return 0
-    if args.csv is not None:
-        from posapp.output.report_csv import render_report_csv
-
-        write_file(args.csv, render_report_csv(report, shown_in))
-        print(_("Written: {path}").format(path=args.csv))
-        return 0
-    from posapp.output.report_pdf import render_report_pdf
-
-    write_file(args.pdf, render_report_pdf(report, shown_in))
-    print(_("Written: {path}").format(path=args.pdf))
+    kind, path = (Export.CSV, args.csv) if args.csv is not None else (Export.PDF, args.pdf)
+    export_report(uow, actor, args.name, query, kind, path, shown_in)
+    print(_("Written: {path}").format(path=path))
     return 0
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    from posapp.gui.app import run_reports
+
+    return run_reports(config_of(args))
 
 
 def _rebuild(args: argparse.Namespace) -> int:

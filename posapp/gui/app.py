@@ -24,12 +24,13 @@ from sqlalchemy.engine import URL
 from posapp import i18n
 from posapp.config import DEFAULT_SCANNER_BAUD, Config, log_file_handler
 from posapp.db.uow import UnitOfWork
-from posapp.domain.roles import Actor
-from posapp.errors import DatabaseError, PosError
+from posapp.domain.roles import Actor, Permission, require
+from posapp.errors import DatabaseError, PermissionDenied, PosError
 from posapp.gui.checkout.window import CheckoutWindow
 from posapp.gui.dialogs.amount import OpenShiftDialog
 from posapp.gui.dialogs.pin import SignInDialog
 from posapp.gui.main_window import MainWindow
+from posapp.gui.reports.window import ReportsWindow
 from posapp.gui.scanner import ScannerFilter
 from posapp.gui.serial_scanner import SerialScanner
 from posapp.gui.theme import apply_theme
@@ -52,26 +53,11 @@ def run(config: Config) -> int:
     never as a traceback.
     """
     app = application()
-    handler = log_file_handler()  # what goes wrong on the till's threads is written down
-    if handler is not None:
-        logging.getLogger("posapp").addHandler(handler)
-    requested = os.environ.get("POSAPP_LANGUAGE")
-    # Before the database is open only the environment can choose the language,
-    # so that a failure to open it is already reported in that language.
-    install_translators(app, gui_language(requested))
     try:
-        try:
-            uow = open_shop(config)
-        except PosError as error:
-            title = QCoreApplication.translate("app", "posapp cannot start")
-            QMessageBox.critical(None, title, error.message)
+        opened = _open_gui(app, config)
+        if opened is None:
             return 1
-        try:
-            language = gui_language(requested or load_settings(uow).language)
-        except PosError:
-            language = gui_language(requested)
-        install_translators(app, language)
-        i18n.set_language(language)  # the core's messages shown in the GUI match it
+        uow, language = opened
         database_label = describe_database(uow.engine.url)
         # The shop at a glance: hidden until an owner or manager asks for it (F11), so
         # nothing of the day's takings shows before someone has signed in.
@@ -97,6 +83,92 @@ def run(config: Config) -> int:
             uow.engine.dispose()
     finally:
         install_translators(app, "en")
+
+
+def run_reports(config: Config) -> int:
+    """`posapp reports`: sign in (an owner or a manager), then the reports window alone."""
+    app = application()
+    try:
+        opened = _open_gui(app, config)
+        if opened is None:
+            return 1
+        uow, language = opened
+        flow = ReportsFlow(app, uow, language)
+        flow.start()
+        try:
+            return app.exec()
+        finally:
+            flow.stop()
+            uow.engine.dispose()
+    finally:
+        install_translators(app, "en")
+
+
+def _open_gui(app: QApplication, config: Config) -> tuple[UnitOfWork, str] | None:
+    """The log, the language and the shop's database for a GUI; None (said in a message
+    box) when the database cannot be opened."""
+    handler = log_file_handler()  # what goes wrong on the till's threads is written down
+    if handler is not None:
+        logging.getLogger("posapp").addHandler(handler)
+    requested = os.environ.get("POSAPP_LANGUAGE")
+    # Before the database is open only the environment can choose the language,
+    # so that a failure to open it is already reported in that language.
+    install_translators(app, gui_language(requested))
+    try:
+        uow = open_shop(config)
+    except PosError as error:
+        title = QCoreApplication.translate("app", "posapp cannot start")
+        QMessageBox.critical(None, title, error.message)
+        return None
+    try:
+        language = gui_language(requested or load_settings(uow).language)
+    except PosError:
+        language = gui_language(requested)
+    install_translators(app, language)
+    i18n.set_language(language)  # the core's messages shown in the GUI match it
+    return uow, language
+
+
+class ReportsFlow(QObject):
+    """Sign in, then the reports window; a cashier is told the reports are not theirs and
+    asked again. Closing the window (or cancelling the sign-in) ends `posapp reports`."""
+
+    def __init__(self, app: QApplication, uow: UnitOfWork, language: str) -> None:
+        super().__init__(app)
+        self._app, self._uow, self._language = app, uow, language
+        self.dialog: SignInDialog | None = None
+        self.window: ReportsWindow | None = None
+
+    def start(self) -> None:
+        dialog = SignInDialog(self._uow)
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: self._signed_in(dialog.actor))
+        dialog.rejected.connect(self._app.quit)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+
+    def stop(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+
+    def _signed_in(self, actor: Actor | None) -> None:
+        self.dialog = None
+        if actor is None:
+            self._app.quit()
+            return
+        try:
+            require(actor, Permission.SEE_REPORTS)
+        except PermissionDenied as error:
+            QMessageBox.warning(None, QCoreApplication.translate("app", "posapp"), error.message)
+            self.start()
+            return
+        window = ReportsWindow(self._uow, actor, language=self._language)
+        window.closed.connect(self._app.quit)
+        self.window = window
+        window.setGeometry(window.screen().availableGeometry())
+        window.showMaximized()
 
 
 COLLECT_AFTER_SALE_MS = 50
@@ -285,6 +357,7 @@ class TillFlow(QObject):
         if window.dialog is not None:
             window.dialog.reject()
         self.idle_timer.stop()
+        window.close_reports()
         window.hide()
         self._overview.hide()
         self.start()

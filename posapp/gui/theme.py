@@ -102,6 +102,9 @@ QLabel[role="stageHint"] { font-size: 12pt; font-style: italic; color: #6b4e16; 
 QTableView[role="reminders"] { font-size: 14pt; border: none; background: #fffcf5; }
 QTableView[role="reminders"]::item { padding: 2px 10px; }
 QLabel[role="rewardsTotal"] { font-size: 14pt; font-weight: 600; color: #067647; }
+QTableView[role="report"] { font-size: 12pt; }
+QTableView[role="report"]::item { padding: 2px 8px; }
+QTableView[role="report"] QHeaderView::section { font-size: 12pt; padding: 6px 8px; }
 QWidget#sidePanel QPushButton[role="key"], QWidget#sidePanel QPushButton[role="secondaryKey"] {
     min-width: 0px; padding: 4px 6px;
 }

@@ -1,1 +1,1 @@
-"""Documents: receipts (PDF, ESC/POS, text) and loyalty cards; reports come with a later issue."""
+"""Documents: receipts (PDF, ESC/POS, text), loyalty cards and the owner's reports."""

@@ -60,6 +60,11 @@ def till_id(uow: UnitOfWork, till_code: str) -> int:
     return found
 
 
+def till_codes(uow: UnitOfWork) -> tuple[str, ...]:
+    """The codes of every till that has used this database, in order."""
+    return tuple(uow.connection.execute(select(Till.code).order_by(Till.code)).scalars())
+
+
 def open_shift_id(uow: UnitOfWork, till: int) -> int | None:
     return uow.connection.execute(_OPEN_SHIFT, {"till": till}).scalar()
 

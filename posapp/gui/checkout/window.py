@@ -67,6 +67,7 @@ from posapp.gui.models.products import MatchColumn, ProductMatchModel
 from posapp.gui.models.reminders import Column as ReminderColumn
 from posapp.gui.models.reminders import RemindersModel
 from posapp.gui.models.rewards import MAX_KEYED
+from posapp.gui.reports.window import ReportsWindow
 from posapp.gui.text_delegate import TextDelegate
 from posapp.gui.theme import capitalize_card_titles, set_state
 from posapp.services import care, catalog, checkout, loyalty, parking, refunds
@@ -394,6 +395,7 @@ class CheckoutWindow(QMainWindow):
         self._save_retry.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.close_reports()
         self._save_retry.stop()
         self._saver.stop()
         self.printing.stop()
@@ -904,13 +906,38 @@ class CheckoutWindow(QMainWindow):
         self.care_lists_action.triggered.connect(self.show_care_lists)
         self.ui.menuShop.insertAction(self.ui.actionLock, self.care_lists_action)
         self.addAction(self.care_lists_action)
+        self.reports_action = QAction(self.tr("Reports…"), self)
+        self.reports_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.reports_action.triggered.connect(self.show_reports)
+        self.ui.menuShop.insertAction(self.ui.actionLock, self.reports_action)
+        self.addAction(self.reports_action)
+        self.reports: ReportsWindow | None = None
         self._show_manager_actions()
 
     def _show_manager_actions(self) -> None:
         manager = self.actor.role in (Role.OWNER, Role.MANAGER)
-        for action in (self.ui.actionOverview, self.care_lists_action):
+        for action in (self.ui.actionOverview, self.care_lists_action, self.reports_action):
             action.setVisible(manager)
             action.setEnabled(manager)
+
+    def show_reports(self) -> None:
+        """Ctrl+Shift+R: the owner's reports, in a window of their own beside the till."""
+        if self.reports is None:
+            self.reports = ReportsWindow(self._uow, self.actor, language=self._language)
+            self.reports.closed.connect(self._reports_closed)
+        self.reports.showMaximized()
+        self.reports.raise_()
+        self.reports.activateWindow()
+
+    def close_reports(self) -> None:
+        """The till locks: nobody else sees the owner's figures."""
+        if self.reports is not None:
+            self.reports.close()
+
+    def _reports_closed(self) -> None:
+        if self.reports is not None:
+            self.reports.deleteLater()
+            self.reports = None
 
     def show_care_lists(self) -> None:
         """The owner's lists: regulars gone quiet, birthdays, promises overdue, complaints."""
@@ -1319,6 +1346,7 @@ class CheckoutWindow(QMainWindow):
         """
         if self.dialog is not None:
             self.dialog.reject()
+        self.close_reports()
         self.lock_requested.emit()
 
     def switch_cashier(self, actor: Actor) -> None:

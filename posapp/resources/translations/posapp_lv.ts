@@ -700,6 +700,10 @@ F12</translation>
         <translation>Klienti, par kuriem parūpēties…</translation>
     </message>
     <message>
+        <source>Reports…</source>
+        <translation>Atskaites…</translation>
+    </message>
+    <message>
         <source>Reprint the last receipt</source>
         <translation>Drukāt pēdējā čeka kopiju</translation>
     </message>
@@ -1012,6 +1016,13 @@ Enter</translation>
     <message>
         <source>{text} is not a date. Type the birthday like 24.12.1990.</source>
         <translation>{text} nav datums. Ierakstiet dzimšanas dienu šādi: 24.12.1990.</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPanel</name>
+    <message>
+        <source>before: {value}</source>
+        <translation>iepriekš: {value}</translation>
     </message>
 </context>
 <context>
@@ -1475,6 +1486,145 @@ Enter</translation>
     <message>
         <source>Say or do</source>
         <translation>Ko pateikt vai izdarīt</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message>
+        <source>Reports — posapp</source>
+        <translation>Atskaites — posapp</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Periods</translation>
+    </message>
+    <message>
+        <source>The days the report covers (Alt+P)</source>
+        <translation>Dienas, par kurām ir atskaite (Alt+P)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;No</translation>
+    </message>
+    <message>
+        <source>t&amp;o</source>
+        <translation>lī&amp;dz</translation>
+    </message>
+    <message>
+        <source>&amp;Till</source>
+        <translation>&amp;Kase</translation>
+    </message>
+    <message>
+        <source>All tills, or one till&apos;s figures only (Alt+T)</source>
+        <translation>Visas kases vai tikai vienas kases skaitļi (Alt+K)</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Strādā…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Atjaunot</translation>
+    </message>
+    <message>
+        <source>Read the report again (F5)</source>
+        <translation>Nolasīt atskaiti vēlreiz (F5)</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Save this report as a CSV file for a spreadsheet (Ctrl+E)</source>
+        <translation>Saglabāt šo atskaiti kā CSV failu izklājlapai (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Save this report as an A4 PDF to print or send (Ctrl+Shift+E)</source>
+        <translation>Saglabāt šo atskaiti kā A4 PDF drukāšanai vai nosūtīšanai (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Aizvērt</translation>
+    </message>
+    <message>
+        <source>Ctrl+W</source>
+        <translation>Ctrl+W</translation>
+    </message>
+    <message>
+        <source>&amp;Sales</source>
+        <translation>Pā&amp;rdošana</translation>
+    </message>
+    <message>
+        <source>P&amp;roducts</source>
+        <translation>Pr&amp;eces</translation>
+    </message>
+    <message>
+        <source>&amp;VAT</source>
+        <translation>P&amp;VN</translation>
+    </message>
+    <message>
+        <source>S&amp;hifts</source>
+        <translation>&amp;Maiņas</translation>
+    </message>
+    <message>
+        <source>&amp;Loyalty</source>
+        <translation>&amp;Lojalitāte</translation>
+    </message>
+    <message>
+        <source>&amp;Care</source>
+        <translation>&amp;Aprūpe</translation>
+    </message>
+    <message>
+        <source>All tills</source>
+        <translation>Visas kases</translation>
+    </message>
+    <message>
+        <source>Till {code}</source>
+        <translation>Kase {code}</translation>
+    </message>
+    <message>
+        <source>Nothing in this period.</source>
+        <translation>Šajā periodā nekā nav.</translation>
+    </message>
+    <message>
+        <source>Search this table…</source>
+        <translation>Meklēt šajā tabulā…</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV faili (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF dokumenti (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Saglabāt atskaiti</translation>
+    </message>
+    <message>
+        <source>Written: {path}</source>
+        <translation>Saglabāts: {path}</translation>
+    </message>
+    <message>
+        <source>The report was not saved</source>
+        <translation>Atskaite netika saglabāta</translation>
     </message>
 </context>
 <context>
