@@ -169,6 +169,8 @@ class ReportsFlow(QObject):
         self.window = window
         window.setGeometry(window.screen().availableGeometry())
         window.showMaximized()
+        window.raise_()
+        window.activateWindow()
 
 
 COLLECT_AFTER_SALE_MS = 50

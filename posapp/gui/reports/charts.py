@@ -101,8 +101,9 @@ def _qchart(chart: Chart, language: str) -> QChart:
         if horizontal
         else (Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft)
     )
-    if horizontal:
-        categories.setTruncateLabels(False)  # a product's or a stage's name whole
+    categories.setTruncateLabels(False)  # a product's or a stage's name whole, a day's date
+    if not horizontal and len(chart.categories) > 12:
+        categories.setLabelsAngle(-90)
     qchart.addAxis(categories, along)
     qchart.addAxis(values, across)
     for drawn in qchart.series():
@@ -148,7 +149,10 @@ class HeatMapModel(TableModel):
         super().__init__(parent)
         self.chart = chart
         self._language = language
-        self.column_count = len(chart.categories)
+        # The hours the shop traded in: from the first column with a value to the last.
+        used = [i for i in range(len(chart.categories)) if any(s.values[i] for s in chart.series)]
+        self._first = used[0] if used else 0
+        self.column_count = (used[-1] + 1 - self._first) if used else len(chart.categories)
         self.right_aligned = frozenset(range(self.column_count))
         self._highest = max((Decimal(v) for s in chart.series for v in s.values), default=0)
 
@@ -156,7 +160,7 @@ class HeatMapModel(TableModel):
         return len(self.chart.series)
 
     def headers(self) -> tuple[str, ...]:
-        return self.chart.categories
+        return self.chart.categories[self._first : self._first + self.column_count]
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -165,7 +169,8 @@ class HeatMapModel(TableModel):
             return self.chart.series[section].name
         return super().headerData(section, orientation, role)
 
-    def cell(self, row: int, column: int, role: int) -> Any:
+    def cell(self, row: int, shown: int, role: int) -> Any:
+        column = self._first + shown
         value = self.chart.series[row].values[column]
         if role == Qt.ItemDataRole.DisplayRole:
             return format_value(round(value), Unit.COUNT, self._language) if value else ""
@@ -194,18 +199,14 @@ def _shade(fraction: Decimal) -> QColor:
 def _heat_map(chart: Chart, language: str, parent: QWidget | None) -> QTableView:
     view = QTableView(parent)
     view.setObjectName(f"chart_{chart.key}")
+    view.setProperty("role", "report")
     view.setModel(HeatMapModel(chart, language, view))
-    font = view.font()
-    font.setPointSize(10)
-    view.setFont(font)
-    view.setStyleSheet("QTableView::item { padding: 0px 2px; }")
     view.setShowGrid(False)
     view.setSelectionMode(QTableView.SelectionMode.NoSelection)
     view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     view.horizontalHeader().setMinimumSectionSize(30)
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    view.setMinimumHeight(30 * (len(chart.series) + 1) + 8)
-    view.setMaximumHeight(40 * (len(chart.series) + 1) + 8)
+    view.setFixedHeight(36 * (len(chart.series) + 1) + 8)
     view.setToolTip(chart.title)
     return view

@@ -61,6 +61,7 @@ class FiguresPanel(QWidget):
             )
             previous.setObjectName("previous")
             previous.setProperty("role", "caption")
+            previous.setWordWrap(True)  # four cards fit the screen whatever the amounts
             layout.addWidget(previous)
         layout.addStretch(1)
         return card

@@ -8,8 +8,8 @@ The services refuse anyone but an owner or a manager; the window shows their
 message.
 
 Keys: Alt+P the period, Alt+F/Alt+O the custom range's days, Alt+T the till,
-Ctrl+1…6 (or Ctrl+Tab) the reports, F5 read again, Ctrl+E CSV, Ctrl+Shift+E PDF,
-Ctrl+W close.
+Ctrl+1…6 (or Ctrl+Tab) the reports, PgDown/PgUp scroll one, F5 read again,
+Ctrl+E CSV, Ctrl+Shift+E PDF, Ctrl+W close.
 """
 
 from __future__ import annotations
@@ -113,6 +113,12 @@ class ReportsWindow(QMainWindow):
             show.triggered.connect(lambda _checked=False, i=number - 1: self.show_tab(i))
             self.addAction(show)
 
+        for keys, step in (("PgDown", 1), ("PgUp", -1)):  # the report, wherever the focus is
+            page_key = QAction(self)
+            page_key.setShortcut(QKeySequence(keys))
+            page_key.triggered.connect(lambda _checked=False, step=step: self.scroll_page(step))
+            self.addAction(page_key)
+
         for preset in PRESET_NAMES:
             ui.periodCombo.addItem(_(PRESET_NAMES[preset]), preset)
         ui.periodCombo.setCurrentIndex(ui.periodCombo.findData(Preset.THIS_MONTH))
@@ -173,6 +179,11 @@ class ReportsWindow(QMainWindow):
         if first is not None and last is not None:
             self._set_days(first, last)
         ui.periodCombo.setCurrentIndex(ui.periodCombo.findData(preset))
+
+    def scroll_page(self, step: int) -> None:
+        """PgDown / PgUp: the report shown, a screen further down or up."""
+        bar = self._pages[self.ui.reportTabs.currentIndex()].scroll.verticalScrollBar()
+        bar.setValue(bar.value() + step * bar.pageStep())
 
     def show_tab(self, index: int) -> None:
         if 0 <= index < len(self._pages):
