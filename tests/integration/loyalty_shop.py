@@ -19,6 +19,7 @@ third's never. Without it the same seed makes the same shop as before.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -60,6 +61,9 @@ NAMES = (
     "Sanita Puriņa",
 )
 
+# A test's own events of a day: (the moment, what to do then) for each.
+Extra = Callable[[date], list[tuple[datetime, Callable[[], None]]]]
+
 ENROLLED_AFTER = (0, 0, 0, 0, 20, 40, 60, 80, 100, 125, 135)  # days after the first
 
 
@@ -77,6 +81,7 @@ class _Builder:
     rng: random.Random
     clock: Clock
     varied: bool = False
+    extra: Extra | None = None
     members: list[Member] = field(default_factory=list)
     refundable: list[CompletedSale] = field(default_factory=list)
 
@@ -217,6 +222,8 @@ class _Builder:
                 events.append(
                     (datetime(2026, 10, 25, 1, 30, tzinfo=UTC), "member", self.members[0])
                 )
+        for at, action in self.extra(today) if self.extra is not None else ():
+            events.append((at, "extra", action))
         events.sort(key=lambda event: event[0])
         for at, what, about in events:
             clock.moment = at
@@ -228,6 +235,9 @@ class _Builder:
                 self.member_sale(about, today)
             elif what == "anonymous":
                 self.anonymous_sale()
+            elif what == "extra":
+                assert callable(about)
+                about()
             else:
                 self.refund()
         clock.moment = end - timedelta(minutes=1)
@@ -243,8 +253,14 @@ class _Builder:
         return (TILL, SECOND_TILL) if self.varied else (TILL,)
 
 
-def build_loyalty_shop(shop: Shop, seed: int = 2026, *, varied: bool = False) -> list[Member]:
-    """The five months of trading (see the module's docstring); the clock is left at REPORT_AT."""
+def build_loyalty_shop(
+    shop: Shop, seed: int = 2026, *, varied: bool = False, extra: Extra | None = None
+) -> list[Member]:
+    """The five months of trading (see the module's docstring); the clock is left at REPORT_AT.
+
+    `extra`: what else happens on a day, at which moments (a test's own cases), among the
+    random events; it is called with each day.
+    """
     uow = shop.uow
     update_settings(uow, shop.owner, time_zone=ZONE_NAME)
     set_loyalty(
@@ -259,7 +275,7 @@ def build_loyalty_shop(shop: Shop, seed: int = 2026, *, varied: bool = False) ->
         shifts.ensure_till(uow, SECOND_TILL)
     clock = Clock()
     restore = use_clock(shop, clock)
-    builder = _Builder(shop, random.Random(seed), clock, varied)
+    builder = _Builder(shop, random.Random(seed), clock, varied, extra)
     schedule: dict[date, list[str]] = {}
     for name, days in zip(NAMES, ENROLLED_AFTER, strict=True):
         schedule.setdefault(FIRST_DAY + timedelta(days), []).append(name)

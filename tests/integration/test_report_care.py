@@ -10,8 +10,9 @@ each moment in Python (zoneinfo), and visit days from the members' sales.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -33,21 +34,31 @@ from posapp.domain.reminders import ReminderKind, kind_name
 from posapp.errors import PermissionDenied
 from posapp.i18n import format_day_month, language
 from posapp.output.report import ChartKind, Report
-from posapp.services import care
+from posapp.services import care, checkout, loyalty
 from posapp.services.reports import ReportQuery, run_report
 from posapp.services.reports.care import build
 from tests.conftest import TILL, Shop
-from tests.integration.loyalty_shop import REPORT_AT, SECOND_TILL, ZONE, build_loyalty_shop
+from tests.integration.helpers import pay_exact, ring_up
+from tests.integration.loyalty_shop import (
+    DST_DAY,
+    REPORT_AT,
+    SECOND_TILL,
+    ZONE,
+    build_loyalty_shop,
+)
 
 pytestmark = pytest.mark.usefixtures("quick_pin_hashes")
 
 OCTOBER = Period(date(2026, 10, 1), date(2026, 10, 31))  # compared with September
 DST_WEEK = Period(date(2026, 10, 19), date(2026, 10, 25))  # compared with the week before
 NOVEMBER = Period(date(2026, 11, 1), date(2026, 11, 30))  # not over yet: the end is now
+SEPTEMBER = Period(date(2026, 9, 1), date(2026, 9, 30))
+OCT_28 = date(2026, 10, 28)
 NOV_6 = date(2026, 11, 6)
 SUMMER = Period(date(2026, 6, 1), date(2026, 9, 30))  # weeks in the trend, 30 days over
 TENTH = Decimal("0.1")
 HUNDREDTH = Decimal("0.01")
+ONE = timedelta(1)
 
 
 @dataclass
@@ -271,9 +282,103 @@ def expected(rows: Rows, period: Period, till: str | None = None) -> dict[str, A
     }
 
 
+@dataclass
+class Edges:
+    """The test's own cases among the random months, at the edges of days and periods:
+    Yvonne and Zane, members the cashiers never mark a reminder for, buy on 1 September
+    (ten past midnight) and again 30 days later (Yvonne, ten to midnight: she came back
+    within 30 days) or 31 (Zane: he did not); Yvonne rates late at night, twice in the
+    doubled hour the clocks go back, and in the last minutes of October; two promises
+    due on 28 October are kept ten minutes before its midnight (on time) and ten after
+    (late); a complaint made five minutes before October is resolved five after."""
+
+    shop: Shop
+    ids: dict[str, int] = field(default_factory=dict)
+    cards: dict[str, str] = field(default_factory=dict)
+
+    def enrol(self, name: str) -> None:
+        member = loyalty.enrol_customer(self.shop.uow, self.shop.cashier, name)
+        assert member.card_number is not None
+        self.ids[name], self.cards[name] = member.customer_id, member.card_number
+
+    def buy(self, name: str, rating: int | None = None) -> None:
+        shop = self.shop
+        cart = ring_up(shop, self.cards[name], shop.bread, actor=shop.cashier)
+        sale = checkout.complete_sale(shop.uow, shop.cashier, pay_exact(cart))
+        if rating is not None:
+            loyalty.rate_service(
+                shop.uow, shop.cashier, self.ids[name], rating, "Late but kind", sale.sale_id
+            )
+
+    def rate(self, rating: int, comment: str) -> None:
+        loyalty.rate_service(self.shop.uow, self.shop.manager, self.ids["Yvonne"], rating, comment)
+
+    def promise(self) -> None:
+        care.add_promise(self.shop.uow, self.shop.cashier, self.ids["Yvonne"], "A cake", OCT_28)
+
+    def keep(self, index: int) -> None:
+        uow = self.shop.uow
+        with uow:
+            promises = uow.session.scalars(
+                select(Promise.id).where(Promise.customer_id == self.ids["Yvonne"])
+            ).all()
+        care.resolve_promise(uow, self.shop.manager, sorted(promises)[index])
+
+    def complain(self) -> None:
+        care.add_complaint(self.shop.uow, self.shop.cashier, self.ids["Yvonne"], "Cold coffee")
+
+    def resolve(self) -> None:
+        uow = self.shop.uow
+        with uow:
+            complaint = uow.session.scalars(
+                select(Complaint.id).where(Complaint.customer_id == self.ids["Yvonne"])
+            ).one()
+        care.resolve_complaint(uow, self.shop.owner, complaint, "A fresh cup")
+
+    def events(self, today: date) -> list[tuple[datetime, Callable[[], None]]]:
+        def at(day: date, hour: int, minute: int) -> datetime:
+            return datetime.combine(day, time(hour, minute), ZONE).astimezone(UTC)
+
+        plan: dict[date, list[tuple[datetime, Callable[[], None]]]] = {
+            date(2026, 8, 3): [
+                (at(date(2026, 8, 3), 10, 0), lambda: self.enrol("Yvonne")),
+                (at(date(2026, 8, 3), 10, 5), lambda: self.enrol("Zane")),
+            ],
+            date(2026, 9, 1): [
+                (at(date(2026, 9, 1), 0, 10), lambda: self.buy("Yvonne")),
+                (at(date(2026, 9, 1), 0, 11), lambda: self.buy("Zane")),
+            ],
+            date(2026, 9, 30): [(at(date(2026, 9, 30), 23, 55), self.complain)],
+            date(2026, 10, 1): [
+                (at(date(2026, 10, 1), 0, 5), self.resolve),
+                (at(date(2026, 10, 1), 23, 50), lambda: self.buy("Yvonne", 5)),
+            ],
+            date(2026, 10, 2): [(at(date(2026, 10, 2), 0, 10), lambda: self.buy("Zane"))],
+            DST_DAY: [
+                (datetime(2026, 10, 25, 0, 40, tzinfo=UTC), lambda: self.rate(2, "Summer 03:40")),
+                (datetime(2026, 10, 25, 1, 40, tzinfo=UTC), lambda: self.rate(3, "Winter 03:40")),
+            ],
+            OCT_28: [
+                (at(OCT_28, 0, 5), self.promise),
+                (at(OCT_28, 0, 6), self.promise),
+                (at(OCT_28, 23, 50), lambda: self.keep(0)),
+                (at(OCT_28, 23, 52), lambda: self.rate(4, "Just before midnight")),
+            ],
+            date(2026, 10, 29): [
+                (at(date(2026, 10, 29), 0, 10), lambda: self.keep(1)),
+                (at(date(2026, 10, 29), 0, 12), lambda: self.rate(1, "Just after midnight")),
+            ],
+            date(2026, 10, 31): [
+                (at(date(2026, 10, 31), 23, 56), lambda: self.rate(5, "Last of October"))
+            ],
+        }
+        return plan.get(today, [])
+
+
 @pytest.fixture
 def traded(shop: Shop) -> tuple[Shop, Rows]:
-    members = build_loyalty_shop(shop, varied=True)
+    edges = Edges(shop)
+    members = build_loyalty_shop(shop, varied=True, extra=edges.events)
     # The morning of the report: a promise due in two days is open, not yet overdue.
     care.add_promise(shop.uow, shop.cashier, members[0].customer_id, "A birthday cake", NOV_6)
     return shop, read_rows(shop)
@@ -348,7 +453,15 @@ def check(shop: Shop, rows: Rows, period: Period, till: str | None = None) -> di
 
 def test_every_figure_agrees_with_the_rows(traded: tuple[Shop, Rows]) -> None:
     shop, rows = traded
+    # The edge cases happened as planned (the random resolutions left them alone).
+    cake = sorted((p for p in rows.promises if p.what == "A cake"), key=lambda p: p.id)
+    assert [local_day(p.resolved_at) for p in cake if p.resolved_at] == [OCT_28, OCT_28 + ONE]
+    (cold,) = [c for c in rows.complaints if c.what == "Cold coffee"]
+    assert cold.resolved_at is not None
+    days = (local_day(cold.taken_at), local_day(cold.resolved_at))
+    assert days == (OCTOBER.first - ONE, OCTOBER.first)
     shown = [check(shop, rows, period) for period in (OCTOBER, DST_WEEK, NOVEMBER, SUMMER)]
+    check(shop, rows, SEPTEMBER)
     one_till = [check(shop, rows, period, SECOND_TILL) for period in (OCTOBER, SUMMER)]
     # The months give every figure something to show, and the till chosen changes them.
     for key in (
