@@ -436,6 +436,11 @@ def check(shop: Shop, rows: Rows, period: Period, till: str | None = None) -> di
     assert stars.kind is ChartKind.BAR
     assert stars.categories == ("1", "2", "3", "4", "5")
     assert [s.values for s in stars.series] == [now["stars"], before["stars"]]
+    spread = got.table("rating_distribution")
+    assert [row[:3] for row in spread.rows] == [
+        (n, now["stars"][n - 1], before["stars"][n - 1]) for n in range(1, 6)
+    ]
+    assert spread.total is not None and spread.total[1] == now["values"]["ratings"]
 
     trend = got.chart("rating_trend")
     assert trend.kind is ChartKind.LINE

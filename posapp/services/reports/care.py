@@ -566,7 +566,7 @@ def _by_kind(now: Reading, before: Reading | None) -> Table:
             Column("kind", _("Reminder"), Unit.TEXT),
             Column("done", _("Done"), Unit.COUNT),
             Column("dismissed", _("Dismissed"), Unit.COUNT),
-            Column("done_share", _("Acted upon"), Unit.SHARE),
+            Column("done_share", _("Share done"), Unit.SHARE),
             Column("previous", _("Marked in the previous period"), Unit.COUNT),
         ),
         tuple(rows),
@@ -622,7 +622,7 @@ def _by_cashier(now: Reading) -> Table:
             Column("cashier", _("Cashier"), Unit.TEXT),
             Column("done", _("Done"), Unit.COUNT),
             Column("dismissed", _("Dismissed"), Unit.COUNT),
-            Column("done_share", _("Acted upon"), Unit.SHARE),
+            Column("done_share", _("Share done"), Unit.SHARE),
             Column("member_sales", _("Members' sales"), Unit.COUNT),
             Column("rated", _("Rated"), Unit.COUNT),
             Column("per_sale", _("Marked per member's sale"), Unit.QUANTITY),
@@ -741,16 +741,19 @@ def _came_back(now: Reading, before: Reading | None) -> Table:
     )
 
 
-def _stars_chart(now: Reading, before: Reading | None) -> Chart:
-    def counts(reading: Reading) -> tuple[int, ...]:
-        return tuple(
-            sum(n for (_day, s), n in reading.ratings.items() if s == stars) for stars in STARS
-        )
+def _stars(reading: Reading) -> tuple[int, ...]:
+    return tuple(
+        sum(n for (_day, s), n in reading.ratings.items() if s == stars) for stars in STARS
+    )
 
-    series = [Series(_("This period"), counts(now))]
-    if before is not None:
-        series.append(Series(_("Previous period"), counts(before)))
-    return Chart(
+
+def _distribution(now: Reading, before: Reading | None) -> tuple[Chart, Table]:
+    mine = _stars(now)
+    theirs = _stars(before) if before is not None else None
+    series = [Series(_("This period"), mine)]
+    if theirs is not None:
+        series.append(Series(_("Previous period"), theirs))
+    chart = Chart(
         "rating_distribution",
         _("Ratings from 1 to 5"),
         ChartKind.BAR,
@@ -758,6 +761,23 @@ def _stars_chart(now: Reading, before: Reading | None) -> Chart:
         tuple(str(stars) for stars in STARS),
         tuple(series),
     )
+    total = sum(mine)
+    table = Table(
+        "rating_distribution",
+        _("Ratings from 1 to 5"),
+        (
+            Column("rating", _("Rating"), Unit.COUNT),
+            Column("ratings", _("Ratings"), Unit.COUNT),
+            Column("previous", _("Previous period"), Unit.COUNT),
+            Column("share", _("Share"), Unit.SHARE),
+        ),
+        tuple(
+            (stars, mine[n], theirs[n] if theirs is not None else None, share(mine[n], total))
+            for n, stars in enumerate(STARS)
+        ),
+        total=(_("Total"), total, sum(theirs) if theirs is not None else None, share(total, total)),
+    )
+    return chart, table
 
 
 def _trend(scope: Scope, now: Reading) -> tuple[Chart, Table]:
@@ -828,16 +848,18 @@ def build(uow: UnitOfWork, actor: Actor, query: ReportQuery) -> Report:
         before = _read(uow, scope.previous) if scope.previous is not None else None
         comments, count = _read_comments(uow, scope, query.limit)
         trend_chart, trend_table = _trend(scope, now)
+        stars_chart, stars_table = _distribution(now, before)
         return scope.report(
             "care",
             _("Service and care"),
             figures=_figures(now, before),
-            charts=(_stars_chart(now, before), trend_chart),
+            charts=(stars_chart, trend_chart),
             tables=(
                 _by_kind(now, before),
                 _by_cashier(now),
                 _promises(now, before),
                 _came_back(now, before),
+                stars_table,
                 trend_table,
                 _comments(comments, count),
             ),
