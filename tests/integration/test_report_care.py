@@ -34,6 +34,7 @@ from posapp.domain.reminders import ReminderKind, kind_name
 from posapp.errors import PermissionDenied
 from posapp.i18n import format_day_month, language
 from posapp.output.report import ChartKind, Report
+from posapp.output.report_pdf import render_report_pdf
 from posapp.services import care, checkout, loyalty
 from posapp.services.reports import ReportQuery, run_report
 from posapp.services.reports.care import build
@@ -436,12 +437,17 @@ def check(shop: Shop, rows: Rows, period: Period, till: str | None = None) -> di
     assert stars.kind is ChartKind.BAR
     assert stars.categories == ("1", "2", "3", "4", "5")
     assert [s.values for s in stars.series] == [now["stars"], before["stars"]]
+    assert list(got.table("comments").rows) == now["comments"]
     spread = got.table("rating_distribution")
     assert [row[:3] for row in spread.rows] == [
         (n, now["stars"][n - 1], before["stars"][n - 1]) for n in range(1, 6)
     ]
     assert spread.total is not None and spread.total[1] == now["values"]["ratings"]
 
+    if not now["trend"]:  # no rating, no line
+        assert [chart.key for chart in got.charts] == ["rating_distribution"]
+        assert not got.table("rating_trend").rows
+        return now
     trend = got.chart("rating_trend")
     assert trend.kind is ChartKind.LINE
     days = [day for day, _n, _a in now["trend"]]
@@ -452,7 +458,6 @@ def check(shop: Shop, rows: Rows, period: Period, till: str | None = None) -> di
     assert list(trend.series[0].values) == [a for _d, _n, a in now["trend"]]
     assert list(got.table("rating_trend").rows) == now["trend"]
 
-    assert list(got.table("comments").rows) == now["comments"]
     return now
 
 
@@ -510,3 +515,6 @@ def test_a_cashier_may_not_see_it_owner_and_manager_may(shop: Shop) -> None:
         got = build(shop.uow, actor, ReportQuery(OCTOBER))
         assert got.name == "care"
         assert got.figure("ratings").value == 0 and got.figure("rating_average").value is None
+        # No rating, no trend line; the PDF of the empty report is made all the same.
+        assert [chart.key for chart in got.charts] == ["rating_distribution"]
+        assert render_report_pdf(got, "lv").startswith(b"%PDF")

@@ -853,7 +853,8 @@ def build(uow: UnitOfWork, actor: Actor, query: ReportQuery) -> Report:
             "care",
             _("Service and care"),
             figures=_figures(now, before),
-            charts=(stars_chart, trend_chart),
+            # Without a rating there is no trend to draw (a line needs a point).
+            charts=(stars_chart, trend_chart) if trend_chart.categories else (stars_chart,),
             tables=(
                 _by_kind(now, before),
                 _by_cashier(now),
