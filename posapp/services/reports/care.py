@@ -147,8 +147,10 @@ def _utc_offsets(zone: tzinfo, start: datetime, end: datetime) -> list[tuple[dat
 
 def _day_of(uow: UnitOfWork, scope: Scope, moment: Any) -> Any:
     """The shop's day of `moment` (a UTC timestamp column) as a SQL date, right across a
-    change of summer time within a day of the period (before it, a day ahead of it, any
-    moment gets the offset of the period's first or last moment)."""
+    change of summer time: the zone's offsets from a day before the period to its end, as
+    a CASE of a few moments (not one per day). A moment outside that range gets the
+    nearest offset, which is all the callers need: such a moment is days away from the
+    period's days it is compared with."""
     changes = _utc_offsets(scope.zone, scope.start - timedelta(days=1), scope.end)
     sqlite = uow.session.get_bind().dialect.name == "sqlite"
 
