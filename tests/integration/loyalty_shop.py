@@ -8,11 +8,18 @@ points expiring every Monday (after two months), sales without a card with the c
 offer's answer, ratings, complaints and promises made and resolved, notes, reminders
 marked done or dismissed, and sales minutes either side of midnight and in the hour the
 clocks go back (Sunday 25 October). The tests read what was recorded themselves.
+
+With `varied=True` (the care report's tests) there is a second till, T2: members' sales
+are rung up on either till, reminders are marked on either or without a till, some
+ratings are given without a sale and some with a comment, promises are made more often,
+and the cashiers mark one member's reminders mostly done, another's only dismissed and a
+third's never. Without it the same seed makes the same shop as before.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -33,6 +40,8 @@ from tests.integration.helpers import pay_exact, refund_sale, ring_up
 from tests.integration.loyalty_helpers import Clock, balance, set_loyalty, use_clock
 
 ZONE_NAME = "Europe/Riga"
+SECOND_TILL = "T2"
+COMMENTS = ("Friendly as always", "Queue was long", "Ļoti garšīga maize", "Could not find oat milk")
 ZONE = ZoneInfo(ZONE_NAME)
 FIRST_DAY = date(2026, 6, 1)  # a Monday
 LAST_DAY = date(2026, 11, 3)
@@ -52,6 +61,9 @@ NAMES = (
     "Sanita Puriņa",
 )
 
+# A test's own events of a day: (the moment, what to do then) for each.
+Extra = Callable[[date], list[tuple[datetime, Callable[[], None]]]]
+
 ENROLLED_AFTER = (0, 0, 0, 0, 20, 40, 60, 80, 100, 125, 135)  # days after the first
 
 
@@ -68,6 +80,8 @@ class _Builder:
     shop: Shop
     rng: random.Random
     clock: Clock
+    varied: bool = False
+    extra: Extra | None = None
     members: list[Member] = field(default_factory=list)
     refundable: list[CompletedSale] = field(default_factory=list)
 
@@ -103,33 +117,46 @@ class _Builder:
     def member_sale(self, member: Member, today: date) -> None:
         shop, rng = self.shop, self.rng
         actor = self.actor()
-        cart = ring_up(shop, member.card, shop.coffee, *self.codes(), actor=actor)
+        till = rng.choice((TILL, SECOND_TILL)) if self.varied else TILL
+        cart = ring_up(shop, member.card, shop.coffee, *self.codes(), actor=actor, till=till)
         if balance(shop.uow, member.customer_id) >= 200 and rng.random() < 0.6:
             cart = loyalty.apply_reward(shop.uow, actor, cart, "points:euro_2")
         code = self.open_voucher(member.customer_id, today)
         if code is not None and rng.random() < 0.5:
             cart = loyalty.apply_voucher(shop.uow, actor, cart, code)
         sale = checkout.complete_sale(shop.uow, actor, pay_exact(cart))
-        self.refundable.append(sale)
+        if till == TILL:  # refund_sale refunds T1's sales
+            self.refundable.append(sale)
         self.care_after(member, sale, actor, today)
 
     def care_after(self, member: Member, sale: CompletedSale, actor: Actor, today: date) -> None:
         uow, rng, cid = self.shop.uow, self.rng, member.customer_id
         if rng.random() < 0.3:
             rating = rng.choice([5, 5, 5, 4, 4, 3, 2, 1])
-            loyalty.rate_service(uow, actor, cid, rating, sale_id=sale.sale_id)
+            comment, at_sale = None, True
+            if self.varied:
+                comment = rng.choice(COMMENTS) if rng.random() < 0.3 else None
+                at_sale = rng.random() < 0.85
+            loyalty.rate_service(
+                uow, actor, cid, rating, comment, sale_id=sale.sale_id if at_sale else None
+            )
         if rng.random() < 0.06:
             care.add_complaint(uow, actor, cid, "The bread was stale", "a fresh loaf")
-        if rng.random() < 0.06:
+        if rng.random() < (0.15 if self.varied else 0.06):
             care.add_promise(
                 uow, actor, cid, "Order rye flour", today + timedelta(rng.randint(0, 9))
             )
         if rng.random() < 0.08:
             care.add_note(uow, actor, cid, "Likes dark rye", preference=rng.random() < 0.5)
         reminders = [r for r in care.customer_reminders(uow, cid).reminders if not r.sticky]
-        if reminders and rng.random() < 0.5:
+        # With variety the cashiers have their ways with a member: they mostly act on
+        # one's reminders, put away another's, and never mark a third's.
+        way = cid % 3 if self.varied else 0
+        if reminders and way != 2 and rng.random() < 0.5:
             reminder = rng.choice(reminders)
-            care.mark_reminder(uow, actor, cid, reminder.key, rng.random() < 0.6, till=TILL)
+            done = rng.random() < 0.6 and way == 0
+            till = rng.choice((TILL, SECOND_TILL, None)) if self.varied else TILL
+            care.mark_reminder(uow, actor, cid, reminder.key, done, till=till)
 
     def resolve_some(self) -> None:
         uow, rng = self.shop.uow, self.rng
@@ -163,7 +190,8 @@ class _Builder:
         rng, clock = self.rng, self.clock
         start, end = Period(today, today).bounds(ZONE)
         clock.moment = start + timedelta(minutes=1)
-        shifts.open_shift(self.shop.uow, self.shop.manager, TILL, Decimal("100.00"))
+        for till in self.tills:
+            shifts.open_shift(self.shop.uow, self.shop.manager, till, Decimal("100.00"))
         if today.weekday() == 0:
             loyalty.expire_points(self.shop.uow, self.shop.manager)
         seconds = int((end - start).total_seconds())
@@ -194,6 +222,8 @@ class _Builder:
                 events.append(
                     (datetime(2026, 10, 25, 1, 30, tzinfo=UTC), "member", self.members[0])
                 )
+        for at, action in self.extra(today) if self.extra is not None else ():
+            events.append((at, "extra", action))
         events.sort(key=lambda event: event[0])
         for at, what, about in events:
             clock.moment = at
@@ -205,18 +235,32 @@ class _Builder:
                 self.member_sale(about, today)
             elif what == "anonymous":
                 self.anonymous_sale()
+            elif what == "extra":
+                assert callable(about)
+                about()
             else:
                 self.refund()
         clock.moment = end - timedelta(minutes=1)
         if rng.random() < 0.3:
             self.resolve_some()
-        shifts.close_shift(
-            self.shop.uow, self.shop.manager, TILL, {PaymentMethod.CASH: Decimal("100.00")}
-        )
+        for till in self.tills:
+            shifts.close_shift(
+                self.shop.uow, self.shop.manager, till, {PaymentMethod.CASH: Decimal("100.00")}
+            )
+
+    @property
+    def tills(self) -> tuple[str, ...]:
+        return (TILL, SECOND_TILL) if self.varied else (TILL,)
 
 
-def build_loyalty_shop(shop: Shop, seed: int = 2026) -> list[Member]:
-    """The five months of trading (see the module's docstring); the clock is left at REPORT_AT."""
+def build_loyalty_shop(
+    shop: Shop, seed: int = 2026, *, varied: bool = False, extra: Extra | None = None
+) -> list[Member]:
+    """The five months of trading (see the module's docstring); the clock is left at REPORT_AT.
+
+    `extra`: what else happens on a day, at which moments (a test's own cases), among the
+    random events; it is called with each day.
+    """
     uow = shop.uow
     update_settings(uow, shop.owner, time_zone=ZONE_NAME)
     set_loyalty(
@@ -227,9 +271,11 @@ def build_loyalty_shop(shop: Shop, seed: int = 2026) -> list[Member]:
         advocate_five_star_ratings=2,
     )
     shifts.close_shift(uow, shop.cashier, TILL, {PaymentMethod.CASH: Decimal("100.00")})
+    if varied:
+        shifts.ensure_till(uow, SECOND_TILL)
     clock = Clock()
     restore = use_clock(shop, clock)
-    builder = _Builder(shop, random.Random(seed), clock)
+    builder = _Builder(shop, random.Random(seed), clock, varied, extra)
     schedule: dict[date, list[str]] = {}
     for name, days in zip(NAMES, ENROLLED_AFTER, strict=True):
         schedule.setdefault(FIRST_DAY + timedelta(days), []).append(name)

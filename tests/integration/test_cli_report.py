@@ -1,4 +1,5 @@
-"""`posapp report NAME`: the accountant's monthly VAT report is one command, read back."""
+"""`posapp report NAME`: the accountant's monthly VAT report is one command, read back;
+the owner's care report too, as text, CSV and PDF."""
 
 from __future__ import annotations
 
@@ -11,7 +12,10 @@ import pytest
 from pypdf import PdfReader
 
 from posapp.domain.money import ZERO
+from posapp.services import loyalty
+from posapp.services.settings import load_settings
 from tests.conftest import Shop
+from tests.integration.helpers import sell
 from tests.integration.report_shop import FIRST_DAY, LAST_DAY, trade
 from tests.integration.test_cli import posapp
 
@@ -76,3 +80,40 @@ def test_a_wrong_request_is_one_clear_line(tmp_path: Path, args: list[str], says
 def test_an_unknown_report_is_refused_with_the_names(tmp_path: Path) -> None:
     result = posapp("report", "profits", "--text", "--db", str(tmp_path / "shop.sqlite"))
     assert result.returncode == 2 and "sales" in result.stderr and "vat" in result.stderr
+
+
+@pytest.mark.parametrize("output", ["--text", "--csv", "--pdf"])
+def test_the_care_report_shows_the_ratings_and_what_was_said(
+    shop: Shop, database_url: str, tmp_path: Path, output: str
+) -> None:
+    uow = shop.uow
+    sale = sell(shop, shop.customer_card, shop.bread)
+    said = "Maize bija sausa, žēl"
+    loyalty.rate_service(uow, shop.cashier, shop.customer_id, 4, said, sale_id=sale.sale_id)
+    loyalty.rate_service(uow, shop.manager, shop.customer_id, 1)
+    day = load_settings(uow).local_date(uow.now()).isoformat()
+    target = tmp_path / f"care{output.replace('--', '.')}"
+    where = [] if output == "--text" else [str(target)]
+    made = posapp(
+        "report", "care", "--from", day, "--to", day, output, *where, "--lang", "lv",
+        "--db", database_url,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    if output == "--csv":
+        data = target.read_bytes().decode("utf-8-sig")
+        rows = list(csv.reader(io.StringIO(data), delimiter=";"))
+        figures = {row[0]: row[1:] for row in rows if row}
+        assert figures["Vērtējumi"][0] == "2"
+        assert figures["Vidējais vērtējums"][0] == "2,5"
+        assert figures["Novērtētie dalībnieku pirkumi"][0] == "100%"
+        assert any(said in row for row in rows)
+        return
+    if output == "--pdf":
+        pages = PdfReader(target).pages
+        text = "\n".join(page.extract_text() for page in pages).replace("\xa0", " ")
+    else:
+        text = made.stdout
+    assert "APKALPOŠANA UN GĀDĪBA" in text.upper()
+    assert said in text
+    # The figure's value follows its label (in the PDF, on the next line).
+    assert text.split("Vidējais vērtējums", 1)[1].split()[0] == "2,5"
