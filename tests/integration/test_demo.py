@@ -198,7 +198,7 @@ def test_an_interrupted_build_leaves_no_half_shop(
     def power_cut(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(demo_module, "_counted_cash", power_cut)
+    monkeypatch.setattr(demo_module, "_counted", power_cut)
     target = tmp_path / "demo.sqlite"
     with pytest.raises(KeyboardInterrupt):
         build_demo_file(str(target), until=NOW, days=3)
