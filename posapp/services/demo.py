@@ -436,7 +436,10 @@ DEMO_CARDS = (
 )
 REWARD_POINTS = 500
 AWAY_DAYS = 21  # the care card's holder has not been in for this long
-REMINDED_DAYS = 45  # in the last weeks, cashiers act on reminders at the counter
+# In the last two months (the last full month's care figures) cashiers act on reminders at
+# the counter now and then, in the last week at every other visit.
+REMINDED_DAYS = 62
+BUSY_REMINDED_DAYS = 7
 STORIES_END_DAYS = 12  # the counter's own promises and complaints: put right by then
 OFFERED_DAYS = 60  # in the last two months, buyers without a card are offered one
 CARD_OFFERS = ReminderSettings()  # the shop's default: a card offered to one buyer in three
@@ -1007,9 +1010,10 @@ class _Members:
     ) -> None:
         """In the last weeks, now and then the cashier acts on the first reminder shown (the
         cards to try keep theirs)."""
-        if (self.today - day).days >= REMINDED_DAYS or customer_id in self._kept():
+        days_ago = (self.today - day).days
+        if days_ago >= REMINDED_DAYS or customer_id in self._kept():
             return
-        if rng.random() >= 0.5:
+        if rng.random() >= (0.5 if days_ago < BUSY_REMINDED_DAYS else 0.08):
             return
         shown = care.customer_reminders(self.uow, customer_id).reminders
         first = next((r for r in shown if not r.sticky), None)
