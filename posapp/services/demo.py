@@ -23,7 +23,15 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select
 
 from posapp.db.engine import database_url
-from posapp.db.models import Category, Product, ProductBarcode, Sale, VatRate
+from posapp.db.models import (
+    Category,
+    Complaint,
+    Product,
+    ProductBarcode,
+    Promise,
+    Sale,
+    VatRate,
+)
 from posapp.db.uow import UnitOfWork
 from posapp.domain.barcodes import BarcodeRules, InStoreKind, make_ean13
 from posapp.domain.cart import Cart, Discount, PaymentMethod
@@ -428,7 +436,11 @@ DEMO_CARDS = (
 )
 REWARD_POINTS = 500
 AWAY_DAYS = 21  # the care card's holder has not been in for this long
-REMINDED_DAYS = 7  # in the last week, cashiers act on reminders at the counter
+# In the last two months (the last full month's care figures) cashiers act on reminders at
+# the counter now and then, in the last week at every other visit.
+REMINDED_DAYS = 62
+BUSY_REMINDED_DAYS = 7
+STORIES_END_DAYS = 12  # the counter's own promises and complaints: put right by then
 OFFERED_DAYS = 60  # in the last two months, buyers without a card are offered one
 CARD_OFFERS = ReminderSettings()  # the shop's default: a card offered to one buyer in three
 
@@ -437,7 +449,9 @@ def demo_loyalty(coffee_sku: str) -> LoyaltySettings:
     """The bakery's programme: the defaults, gift cards left out, a free coffee, a bonus."""
     return replace(
         LoyaltySettings(),
-        points_expire_months=6,  # so that some members have points about to expire
+        # Four months, shorter than the history: some members have points about to expire,
+        # and the owner's reports show points expired (and breakage) month by month.
+        points_expire_months=4,
         excluded_categories=(GIFT_CARDS,),
         category_bonus=(PointsBonus("Mājražojumi", 2),),
         rewards=(
@@ -548,6 +562,7 @@ def build_demo(
         barcodes, label_codes = _catalogue(uow)
         uow.commit()
     members = _Members(uow, manager, today)
+    counter = _Counter(uow, manager, today - timedelta(days=STORIES_END_DAYS))
     customers = members.enrol_all(cashiers[0], rng, clock, today)
     rules = BarcodeRules.default()
     weight_prefix = next(p for p in rules.prefixes if p.kind is InStoreKind.WEIGHT_LABEL)
@@ -565,6 +580,7 @@ def build_demo(
         if clock.moment > until:
             break
         shifts.open_shift(uow, cashier, TILL, Decimal("150.00"))
+        counter.follow_up(cashier, day)
         busy = 1.35 if day.weekday() >= 5 else 1.0
         count = int(rng.gauss(110, 15) * busy)
         moments = sorted(rng.uniform(8 * 3600, 19 * 3600) for _ in range(count))
@@ -583,11 +599,13 @@ def build_demo(
                 label = make_ean13(f"{weight_prefix.prefix}{label_code}{grams:05d}")
                 cart = checkout.scan(uow, cashier, cart, label, rules).cart
             if rng.random() < 0.36:
-                customer_id, name = rng.choice(regulars if rng.random() < 0.8 else customers)
+                customer_id, name = _someone(rng, regulars, customers, members.newcomers)
                 if not members.away(customer_id, day):
                     cart = cart.with_customer(customer_id, name)
                     cart = members.redeem(cashier, cart, rng, clock.moment)
                     members.act_on_reminders(cashier, customer_id, day, rng)
+                    if customer_id not in members.kept_for_stories():
+                        counter.heard(cashier, customer_id, day, rng)
             if rng.random() < 0.03:
                 cart = checkout.discount_line(
                     uow, cashier, cart, cart.lines[0].line_id, Discount(percent=Decimal(10))
@@ -606,7 +624,7 @@ def build_demo(
             cart = _pay(cart, rng)
             done = checkout.complete_sale(uow, cashier, cart)
             if cart.customer_id is None and (today - day).days < OFFERED_DAYS:
-                _offer_a_card(uow, cashier, done, rng)
+                _offer_a_card(members, cashier, done, rng)
             members.took_note(done)
             members.rate(cashier, done, rng)
             completed.append(done)
@@ -631,8 +649,7 @@ def build_demo(
         clock.moment = datetime.combine(day, time(19, 30), zone).astimezone(UTC)
         if clock.moment > until:
             break
-        report_cash = _counted_cash(uow)
-        shifts.close_shift(uow, cashier, TILL, {PaymentMethod.CASH: report_cash})
+        shifts.close_shift(uow, cashier, TILL, _counted(uow, rng))
         if progress is not None:
             progress(day_index + 1, days + 1)
     with uow:
@@ -647,7 +664,7 @@ def build_demo(
         shop_name=SHOP.shop_name,
         products=len(barcodes),
         weighed_products=len(label_codes),
-        customers=CUSTOMERS,
+        customers=CUSTOMERS + len(members.newcomers),
         sales=sales,
         refunds=refunds_made,
         voids=voids,
@@ -738,15 +755,22 @@ def _tendered(due: Decimal, rng: random.Random) -> Decimal:
     return (due / 50).to_integral_value(rounding="ROUND_CEILING") * 50
 
 
-def _counted_cash(uow: UnitOfWork) -> Decimal:
-    """The cashier counts the drawer; most days it matches, now and then a coin is off."""
+def _counted(uow: UnitOfWork, rng: random.Random) -> dict[PaymentMethod, Decimal]:
+    """The close-shift count, as the till's dialog takes it: the cash in the drawer and
+    the card total from the terminal's report. The terminal's total is the cards taken;
+    the drawer matches most days, and now and then a coin or two is off."""
     with uow:
         shift_id = shifts.open_shift_id(uow, shifts.till_id(uow, TILL))
     assert shift_id is not None
     report = shifts.shift_report(uow, shift_id)
-    cash = next(c for c in report.counts if c.method is PaymentMethod.CASH)
-    off = Decimal("-0.10") if report.sales_count % 17 == 0 else Decimal(0)
-    return cash.expected + off
+    expected = {count.method: count.expected for count in report.counts}
+    off = Decimal(0)
+    if rng.random() < 0.15:
+        off = Decimal(rng.choice(("-0.10", "-0.20", "-0.50", "-1.00", "0.10", "0.20", "0.05")))
+    return {
+        PaymentMethod.CASH: expected[PaymentMethod.CASH] + off,
+        PaymentMethod.CARD: expected.get(PaymentMethod.CARD, Decimal(0)),
+    }
 
 
 def _catalogue_goods() -> Iterator[tuple[int, str, Decimal, str, int]]:
@@ -861,6 +885,7 @@ class _Members:
         self.balances: dict[int, int] = {}
         self.vouchers: dict[int, list[tuple[str, date]]] = {}
         self.ids: dict[str, int] = {}  # by card number
+        self.newcomers: list[tuple[int, str]] = []  # joined after a card offer
 
     def enrol_all(
         self, cashier: Actor, rng: random.Random, clock: DemoClock, today: date
@@ -918,6 +943,26 @@ class _Members:
         loyalty.replace_card(self.uow, cashier, people[3][0])  # a lost card
         return [people[number] for number in sorted(people) if number != CUSTOMERS]
 
+    def join(self, cashier: Actor, rng: random.Random) -> None:
+        """A buyer who took the card offered: enrolled with a new card, a name and now and
+        then a phone, their consent, or the member who brought them."""
+        gender = rng.choice("fm")
+        first = rng.choice(FIRST_NAMES[gender])
+        male, female = rng.choice(SURNAMES)
+        referred_by = None
+        if rng.random() < 0.2:
+            referred_by = card_number(rng.randint(5, CUSTOMERS - 1))
+        member = loyalty.enrol_customer(
+            self.uow,
+            cashier,
+            f"{first} {female if gender == 'f' else male}",
+            phone=f"+371 2{rng.randint(0, 9999999):07d}" if rng.random() < 0.5 else None,
+            consent=rng.random() < 0.3,
+            referred_by=referred_by,
+        )
+        self.newcomers.append((member.customer_id, member.name))
+        self.balances[member.customer_id] = member.balance
+
     def redeem(self, cashier: Actor, cart: Cart, rng: random.Random, now: datetime) -> Cart:
         """Now and then a member takes a voucher they hold, or spends points on a reward."""
         customer_id = cart.customer_id
@@ -963,11 +1008,12 @@ class _Members:
     def act_on_reminders(
         self, cashier: Actor, customer_id: int, day: date, rng: random.Random
     ) -> None:
-        """In the last week, now and then the cashier acts on the first reminder shown (the
+        """In the last weeks, now and then the cashier acts on the first reminder shown (the
         cards to try keep theirs)."""
-        if (self.today - day).days >= REMINDED_DAYS or customer_id in self._kept():
+        days_ago = (self.today - day).days
+        if days_ago >= REMINDED_DAYS or customer_id in self._kept():
             return
-        if rng.random() >= 0.5:
+        if rng.random() >= (0.5 if days_ago < BUSY_REMINDED_DAYS else 0.08):
             return
         shown = care.customer_reminders(self.uow, customer_id).reminders
         first = next((r for r in shown if not r.sticky), None)
@@ -984,6 +1030,10 @@ class _Members:
         self.vouchers.setdefault(outcome.customer_id, []).extend(
             (voucher.code, voucher.expires_on) for voucher in outcome.vouchers_issued
         )
+
+    def kept_for_stories(self) -> set[int]:
+        """The cards to try and the members of _care_stories: no stories of the counter's."""
+        return {self.ids[card_number(number)] for number in range(1, 7)}
 
     def _kept(self) -> set[int]:
         return {self.ids[DEMO_CARD_WITH_POINTS_AND_VOUCHER], self.ids[DEMO_CARD_BIRTHDAY]}
@@ -1023,21 +1073,100 @@ class _Members:
         return tuple(cards)
 
 
+_PROMISES = (
+    "Pasūtīt bezglutēna maizi",
+    "Nolikt malā rupjmaizi (šķēlēs)",
+    "Izcept tortīti dzimšanas dienai",
+    "Piezvanīt, kad būs Jāņu siers",
+    "Pasūtīt liepu medu (dāvanu)",
+    "Nolikt malā 10 kanēļmaizītes",
+)
+_COMPLAINTS = (
+    ("Kafija bija auksta", "Nākamā kafija par brīvu", "Kafija pagatavota no jauna"),
+    ("Maize bija sacepusies", "Apmainīt", "Apmainīta pret svaigu"),
+    ("Čekā divreiz viena prece", "Atdot starpību", "Starpība atdota skaidrā naudā"),
+    ("Ilgi jāgaida rindā", None, "Atvainojāmies, rītos strādā divi pārdevēji"),
+)
+
+
+class _Counter:
+    """What the counter promises and hears over the months, and puts right a few days
+    later, so that the care lists and the owner's care figures have a history."""
+
+    def __init__(self, uow: UnitOfWork, manager: Actor, until: date) -> None:
+        self.uow = uow
+        self.manager = manager
+        self.until = until  # the last day a story is begun: all are put right before the end
+        self.due: list[tuple[date, str, int, str]] = []  # (day, "promise"/"complaint", id, how)
+
+    def heard(self, cashier: Actor, customer_id: int, day: date, rng: random.Random) -> None:
+        if day > self.until:
+            return
+        roll = rng.random()
+        if roll < 0.006:
+            text = rng.choice(_PROMISES)
+            due_on = day + timedelta(days=rng.randint(1, 5))
+            care.add_promise(self.uow, cashier, customer_id, text, due_on)
+            self.due.append((due_on, "promise", self._last(Promise), "Izdarīts"))
+        elif roll < 0.009:
+            what, promised, how = rng.choice(_COMPLAINTS)
+            care.add_complaint(self.uow, cashier, customer_id, what, promised)
+            later = day + timedelta(days=rng.randint(0, 3))
+            self.due.append((later, "complaint", self._last(Complaint), how))
+
+    def follow_up(self, actor: Actor, day: date) -> None:
+        """The day's promises kept and complaints put right (those marked done already at
+        the counter stay as they are)."""
+        for item in [item for item in self.due if item[0] <= day]:
+            self.due.remove(item)
+            _day, kind, found, how = item
+            try:
+                if kind == "promise":
+                    care.resolve_promise(self.uow, actor, found, how=how)
+                else:
+                    care.resolve_complaint(self.uow, self.manager, found, how)
+            except PosError:
+                pass  # kept already, from its reminder at the counter
+
+    def _last(self, model: type[Promise] | type[Complaint]) -> int:
+        with self.uow:
+            found: int | None = self.uow.session.scalar(select(func.max(model.id)))
+        assert found is not None
+        return found
+
+
+def _someone(
+    rng: random.Random,
+    regulars: list[tuple[int, str]],
+    customers: list[tuple[int, str]],
+    newcomers: list[tuple[int, str]],
+) -> tuple[int, str]:
+    """The member at the counter: mostly a regular, now and then one who joined lately."""
+    roll = rng.random()
+    if newcomers and roll < 0.12:
+        return rng.choice(newcomers)
+    return rng.choice(regulars if roll < 0.8 else customers)
+
+
 def _kinds(reminders: tuple[Reminder, ...]) -> tuple[ReminderKind, ...]:
     """The kinds of reminder shown, once each, in their rank's order."""
     return tuple(dict.fromkeys(reminder.kind for reminder in reminders))
 
 
 def _offer_a_card(
-    uow: UnitOfWork, cashier: Actor, done: checkout.CompletedSale, rng: random.Random
+    members: _Members, cashier: Actor, done: checkout.CompletedSale, rng: random.Random
 ) -> None:
-    """After a sale without a card, as the till suggests: most say no, a few take one."""
+    """After a sale without a card, as the till suggests: most say no, a few take one.
+    One who takes it is enrolled at the counter (a new card, now and then brought by a
+    member), as the till's Ctrl+E does, and comes back with it."""
     if CARD_OFFERS.offers_card(done.receipt_number):
         answer = rng.choices(
             (CardOfferAnswer.ACCEPTED, CardOfferAnswer.DECLINED, CardOfferAnswer.NOT_ASKED),
             (8, 62, 30),
         )[0]
-        care.record_card_offer(uow, cashier, done.sale_id, answer)
+        if answer is CardOfferAnswer.ACCEPTED:
+            members.join(cashier, rng)
+        care.record_card_offer(members.uow, cashier, done.sale_id, answer)
 
 
 def _care_stories(

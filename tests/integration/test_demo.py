@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from posapp.db.models import (
+    Complaint,
     Customer,
     LoyaltyAccount,
     LoyaltyCard,
@@ -19,10 +20,12 @@ from posapp.db.models import (
     PointsEntry,
     Product,
     ProductBarcode,
+    Promise,
     Rating,
     Sale,
     SaleLine,
     Shift,
+    ShiftCount,
     User,
     VatRate,
     Voucher,
@@ -47,7 +50,9 @@ from posapp.services.demo import (
     build_demo_file,
 )
 from posapp.services.reports import ReportQuery
+from posapp.services.reports.loyalty import build as build_loyalty_report
 from posapp.services.reports.products import build as build_products_report
+from posapp.services.reports.shifts import build as build_shifts_report
 from posapp.services.setup import open_database
 
 TODAY = date(2026, 11, 23)
@@ -198,7 +203,7 @@ def test_an_interrupted_build_leaves_no_half_shop(
     def power_cut(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(demo_module, "_counted_cash", power_cut)
+    monkeypatch.setattr(demo_module, "_counted", power_cut)
     target = tmp_path / "demo.sqlite"
     with pytest.raises(KeyboardInterrupt):
         build_demo_file(str(target), until=NOW, days=3)
@@ -327,3 +332,106 @@ def test_most_goods_have_a_believable_cost_price_and_the_lines_keep_it(
     )
     margin = report.figure("margin").value
     assert isinstance(margin, Decimal) and Decimal("0.3") < margin < Decimal("0.8")
+
+
+LAST_MONTH = Period(date(2026, 10, 1), date(2026, 10, 31))  # the last full month before TODAY
+
+
+def test_the_buyers_who_took_a_card_are_the_months_new_members_and_come_back(
+    demo: tuple[DemoSummary, UnitOfWork],
+) -> None:
+    """The owner's loyalty report: as many new members as card offers accepted, and they
+    buy again with their card; some were brought by a member; points expire now and then."""
+    summary, uow = demo
+    report = build_loyalty_report(uow, Actor.command_line(), ReportQuery(LAST_MONTH))
+    joined = report.table("card_offers").total
+    assert joined is not None and isinstance(joined[1], int) and joined[1] >= 20
+    assert report.figure("new_members").value == joined[1]
+    referrals = report.figure("referrals").value
+    assert isinstance(referrals, int) and referrals > 0
+    expired, redeemed = report.figure("points_expired").value, report.figure("points_redeemed")
+    assert isinstance(expired, int) and expired > 0 and isinstance(redeemed.value, int)
+    assert 0 < expired < redeemed.value  # most points are spent, some run out
+    breakage = report.figure("breakage").value
+    assert isinstance(breakage, Decimal) and Decimal(0) < breakage < Decimal("0.5")
+    assert report.figure("vouchers_used").value and report.figure("lapsed").value
+    assert summary.customers > 240  # the pre-printed cards' holders and those who joined
+    with uow:
+        zone = ZoneInfo("Europe/Riga")
+        since, until = datetime(2026, 9, 1, tzinfo=zone), datetime(2026, 11, 1, tzinfo=zone)
+        newcomers = list(  # only buyers who took a card joined then
+            uow.session.scalars(
+                select(Customer.id).where(Customer.created_at >= since, Customer.created_at < until)
+            )
+        )
+        came_back = uow.session.scalar(
+            select(func.count(func.distinct(Sale.customer_id))).where(
+                Sale.customer_id.in_(newcomers), Sale.status == "completed"
+            )
+        )
+    assert newcomers and came_back is not None and came_back > len(newcomers) // 2
+
+
+def test_the_shifts_close_with_a_few_small_cash_differences(
+    demo: tuple[DemoSummary, UnitOfWork],
+) -> None:
+    """The shifts report: each close counts the drawer and the card terminal's total, as
+    the till's close-shift dialog does; the month is off by coins, not by the card takings."""
+    _summary, uow = demo
+    report = build_shifts_report(uow, Actor.command_line(), ReportQuery(LAST_MONTH))
+    difference = report.figure("difference").value
+    assert isinstance(difference, Decimal) and abs(difference) < Decimal(10)
+    assert report.figure("shifts").value == 31
+    zone = ZoneInfo("Europe/Riga")
+    start = datetime(2026, 10, 1, tzinfo=zone)
+    end = datetime(2026, 11, 1, tzinfo=zone)
+    with uow:
+        session = uow.session
+        card_taken = dict(
+            session.execute(
+                select(Sale.shift_id, func.sum(Payment.amount))
+                .join(Payment, Payment.sale_id == Sale.id)
+                .where(Sale.status == "completed", Payment.method == "card")
+                .group_by(Sale.shift_id)
+            ).all()
+        )
+        counts = session.execute(
+            select(Shift.id, ShiftCount.method, ShiftCount.expected, ShiftCount.counted)
+            .join(ShiftCount, ShiftCount.shift_id == Shift.id)
+            .where(Shift.opened_at >= start, Shift.opened_at < end)
+        ).all()
+    cards = [(shift, counted) for shift, method, _e, counted in counts if method == "card"]
+    cash = [counted - expected for _s, method, expected, counted in counts if method == "cash"]
+    assert len(cards) == len(cash) == 31
+    assert all(counted == card_taken[shift] for shift, counted in cards)
+    assert all(abs(off) <= Decimal(1) for off in cash)
+    assert 0 < sum(1 for off in cash if off) < len(cash) // 2
+    assert difference == sum(cash, Decimal(0))
+
+
+def test_the_counter_cares_all_month(demo: tuple[DemoSummary, UnitOfWork]) -> None:
+    """Over the last full month: reminders acted on and dismissed, promises made and kept,
+    complaints heard and put right, ratings given."""
+    _summary, uow = demo
+    owner = Actor.command_line()
+    activity = care.reminder_activity(uow, owner, LAST_MONTH.first, LAST_MONTH.last)
+    assert sum(a.done for a in activity) >= 20 and sum(a.dismissed for a in activity) >= 5
+    zone = ZoneInfo("Europe/Riga")
+    start = datetime(2026, 10, 1, tzinfo=zone)
+    end = datetime(2026, 11, 1, tzinfo=zone)
+    with uow:
+        session = uow.session
+        promises = session.execute(
+            select(Promise.status, func.count())
+            .where(Promise.taken_at >= start, Promise.taken_at < end)
+            .group_by(Promise.status)
+        ).all()
+        complaints = session.execute(
+            select(Complaint.resolved_at.is_not(None), func.count())
+            .where(Complaint.taken_at >= start, Complaint.taken_at < end)
+            .group_by(Complaint.resolved_at.is_not(None))
+        ).all()
+        ratings = session.scalar(select(func.count()).where(Rating.at >= start, Rating.at < end))
+    assert dict(promises).get("done", 0) >= 3
+    assert dict(complaints).get(True, 0) >= 2
+    assert ratings is not None and ratings >= 20
