@@ -108,6 +108,12 @@ class Chart:
     categories: tuple[str, ...]  # the labels along the axis (or the heat map's columns)
     series: tuple[Series, ...]
 
+    @property
+    def is_empty(self) -> bool:
+        """Nothing happened: no value but 0 (or no values). Renderers leave such a chart
+        out; the figures and tables already say it."""
+        return not any(value for series in self.series for value in series.values)
+
 
 @dataclass(frozen=True)
 class Report:

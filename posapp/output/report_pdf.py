@@ -90,7 +90,8 @@ def render_report_pdf(report: Report, language: str) -> bytes:
     for table in report.tables:
         story += _table(table, language)
     for chart in report.charts:
-        story.append(_chart(chart, language))
+        if not chart.is_empty:
+            story.append(_chart(chart, language))
     story += [Spacer(1, 4 * mm), *(_paragraph(note, _NOTE) for note in report.notes)]
     buffer = io.BytesIO()
     document = SimpleDocTemplate(

@@ -197,6 +197,17 @@ def test_pdf_shows_the_header_figures_tables_and_charts_in_latvian() -> None:
         assert expected in text.replace("\xa0", " "), expected
 
 
+def test_a_chart_of_nothing_is_left_out_of_the_pdf() -> None:
+    """A period without ratings has a trend of no points: the PDF leaves that chart out
+    (as the window does) instead of failing."""
+    report = sample_report()
+    empty = Chart(
+        "trend", "Vērtējumu tendence", ChartKind.LINE, Unit.RATING, (), (Series("x", ()),)
+    )
+    text = pdf_text(render_report_pdf(replace(report, charts=(*report.charts, empty)), "lv"))
+    assert "Vērtējumu tendence" not in text and "Ieņēmumi pa dienām" in text
+
+
 def test_a_long_pdf_table_repeats_its_title_and_heading_and_ends_with_its_total() -> None:
     pages = PdfReader(io.BytesIO(render_report_pdf(sample_report(rows=120), "en"))).pages
     texts = [page.extract_text() for page in pages]

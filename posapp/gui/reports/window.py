@@ -282,8 +282,8 @@ class ReportsWindow(QMainWindow):
                 FiguresPanel(report.figures, self._language, compared=report.previous is not None)
             )
         for chart in report.charts:
-            if not any(value for series in chart.series for value in series.values):
-                continue  # nothing happened: a chart of zeros says less than the figures
+            if chart.is_empty:
+                continue
             if chart.kind is ChartKind.HEAT_MAP:  # a QChartView has its title inside
                 layout.addWidget(_section(chart.title))
             layout.addWidget(chart_widget(chart, self._language))
