@@ -356,10 +356,8 @@ class TillFlow(QObject):
         window = self.checkout
         if self._stopping or window is None or not window.isVisible():
             return
-        if window.dialog is not None:
-            window.dialog.reject()
+        window.put_away()
         self.idle_timer.stop()
-        window.close_reports()
         window.hide()
         self._overview.hide()
         self.start()

@@ -1340,14 +1340,18 @@ class CheckoutWindow(QMainWindow):
         self.addActions([ui.actionLock, ui.actionCloseShift])
 
     def lock(self) -> None:
-        """Ctrl+L (and the idle timer): put away any open dialog, ask to be hidden.
+        """Ctrl+L: put away what is open, ask to be hidden.
 
         The cart stays as it is (it is saved after every change).
         """
+        self.put_away()
+        self.lock_requested.emit()
+
+    def put_away(self) -> None:
+        """Before the till locks: any open dialog cancelled, the owner's reports closed."""
         if self.dialog is not None:
             self.dialog.reject()
         self.close_reports()
-        self.lock_requested.emit()
 
     def switch_cashier(self, actor: Actor) -> None:
         """Someone signed in after a lock: the same sale goes on under their name."""
