@@ -14,16 +14,12 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTableView, QWidget
 
 from posapp.gui.models.base import Index, TableModel
-from posapp.output.report import Table, Unit, Value
-from posapp.output.report_format import format_value
+from posapp.output.report import Table, Value
+from posapp.output.report_format import COMPARABLE, format_value
 
 VISIBLE_ROWS = 14
 # The role a proxy sorts by: the raw value, not its text ("9,50 €" before "10,00 €").
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-# Units whose columns are numbers: aligned right.
-_NUMBERS = frozenset(
-    {Unit.MONEY, Unit.COUNT, Unit.QUANTITY, Unit.SHARE, Unit.POINTS, Unit.DAYS, Unit.RATING}
-)
 
 
 class ReportTableModel(TableModel):
@@ -35,8 +31,8 @@ class ReportTableModel(TableModel):
         self._language = language
         self._rows = list(table.rows) + ([table.total] if table.total is not None else [])
         self.column_count = len(table.columns)
-        self.right_aligned = frozenset(
-            index for index, column in enumerate(table.columns) if column.unit in _NUMBERS
+        self.right_aligned = frozenset(  # the numbers
+            index for index, column in enumerate(table.columns) if column.unit in COMPARABLE
         )
         self._units = [column.unit for column in table.columns]
         self._bold_font = QFont()
