@@ -9,6 +9,7 @@ import re
 import sys
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -30,13 +31,15 @@ from posapp.gui.checkout.window import CheckoutWindow
 from posapp.gui.dialogs.amount import OpenShiftDialog
 from posapp.gui.dialogs.pin import SignInDialog
 from posapp.gui.main_window import MainWindow
-from posapp.gui.reports.window import ReportsWindow
 from posapp.gui.scanner import ScannerFilter
 from posapp.gui.serial_scanner import SerialScanner
 from posapp.gui.theme import apply_theme
 from posapp.services.settings import load_settings
 from posapp.services.setup import open_database, prepare_shop
 from posapp.services.shifts import open_shift_id, till_id
+
+if TYPE_CHECKING:
+    from posapp.gui.reports.window import ReportsWindow
 
 TRANSLATIONS = Path(str(files("posapp") / "resources" / "translations"))
 GUI_LANGUAGES = ("en", "lv")  # English is the source language: it needs no translator
@@ -164,6 +167,8 @@ class ReportsFlow(QObject):
             QMessageBox.warning(None, QCoreApplication.translate("app", "posapp"), error.message)
             self.start()
             return
+        from posapp.gui.reports.window import ReportsWindow  # QtCharts: not for the till
+
         window = ReportsWindow(self._uow, actor, language=self._language)
         window.closed.connect(self._app.quit)
         self.window = window

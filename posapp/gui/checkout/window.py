@@ -67,7 +67,6 @@ from posapp.gui.models.products import MatchColumn, ProductMatchModel
 from posapp.gui.models.reminders import Column as ReminderColumn
 from posapp.gui.models.reminders import RemindersModel
 from posapp.gui.models.rewards import MAX_KEYED
-from posapp.gui.reports.window import ReportsWindow
 from posapp.gui.text_delegate import TextDelegate
 from posapp.gui.theme import capitalize_card_titles, set_state
 from posapp.services import care, catalog, checkout, loyalty, parking, refunds
@@ -79,6 +78,7 @@ from posapp.services.overview import shop_overview
 from posapp.services.settings import load_settings
 
 if TYPE_CHECKING:
+    from posapp.gui.reports.window import ReportsWindow
     from posapp.services.printing import PrintRun
 
 FLASH_FROM = QColor("#f97066")
@@ -923,6 +923,9 @@ class CheckoutWindow(QMainWindow):
     def show_reports(self) -> None:
         """Ctrl+Shift+R: the owner's reports, in a window of their own beside the till."""
         if self.reports is None:
+            # Imported when first asked for: QtCharts is no part of the till's start-up.
+            from posapp.gui.reports.window import ReportsWindow
+
             self.reports = ReportsWindow(self._uow, self.actor, language=self._language)
             self.reports.closed.connect(self._reports_closed)
         self.reports.showMaximized()
