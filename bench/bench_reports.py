@@ -1,11 +1,16 @@
 """The owner's reports on three years of a busy shop: each report for a month and a year.
 
 On a working copy of the cache that reports_db.py builds (10,000,000 sale
-lines on four tills, 1,000,000 products, 100,000 members), it times:
+lines on four tills, 1,000,000 products, 100,000 members) with the loyalty and
+care history that reports_history.py adds to it (the points ledger, stage
+changes, visits, vouchers, card offers, referrals, ratings, reminders marked and
+left alone, promises, complaints, notes: what posapp writes beside those sales),
+it times:
 
 * summing the reports' aggregates from nothing (`aggregates.rebuild`), what a
   shop upgrading to this version pays once (timed when the summed cache is made,
-  then kept beside the cache as reports-...-summed.sqlite);
+  then kept beside the cache as reports-...-summed.sqlite; the history is added
+  to a copy of that, reports-...-summed-h<n>.sqlite);
 * every report that exists (posapp.services.reports.REPORT_NAMES) for the
   month of November 2026 and for the year 2025, through run_report as the
   window and `posapp report` call it: --runs times each, median and p95, beside
@@ -30,8 +35,10 @@ from datetime import date
 from functools import partial
 
 from bulk import DATA_DIR, copy_database
-from reports_db import DEFAULT_LINES, ensure_summed_db
+from reports_db import DEFAULT_LINES
+from reports_history import ensure_history_db
 
+from posapp.db.uow import UnitOfWork
 from posapp.domain.periods import Period
 from posapp.domain.roles import Actor
 from posapp.services.reports import REPORT_NAMES, ReportQuery, run_report
@@ -58,6 +65,30 @@ def _load() -> str:
     return f"load {one:.2f} / {five:.2f}"
 
 
+_COUNTED = (
+    ("sales", "sales"),
+    ("points_entries", "ledger entries"),
+    ("stage_changes", "stage changes"),
+    ("customer_visits", "visit days"),
+    ("vouchers", "vouchers"),
+    ("card_offers", "card offers"),
+    ("ratings", "ratings"),
+    ("reminder_actions", "reminders marked"),
+    ("promises", "promises"),
+    ("complaints", "complaints"),
+)
+
+
+def _contents(uow: UnitOfWork) -> str:
+    """What the shop holds: the rows of the tables the reports read."""
+    with uow:
+        counted = [
+            (uow.connection.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar_one(), label)
+            for table, label in _COUNTED
+        ]
+    return "the shop: " + ", ".join(f"{n:,} {label}" for n, label in counted)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--lines", type=int, default=DEFAULT_LINES)
@@ -65,14 +96,15 @@ def main() -> None:
     parser.add_argument("--rebuild", action="store_true", help="build the cache anew")
     args = parser.parse_args()
 
-    built = ensure_summed_db(args.lines, rebuild=args.rebuild)
+    built = ensure_history_db(args.lines, rebuild=args.rebuild)
     if built.build_seconds is not None:
-        print(f"(the aggregates were summed in {built.build_seconds:.1f} s)")
+        print(f"(the loyalty and care history was added in {built.build_seconds:.1f} s)")
     work = DATA_DIR / "reports-work.sqlite"
     copy_database(built.path, work)
     uow = open_database(str(work))
     owner = Actor.command_line()
     try:
+        print(_contents(uow))
         print(
             f"{'report':<10} {'period':<6} {'median ms':>10} {'p95 ms':>9} {'target':>8}  {_load()}"
         )

@@ -1,7 +1,8 @@
 """Opening the owner's reports window to its first chart painted, on three years of a busy shop.
 
-On a working copy of the summed cache that reports_db.py builds (10,000,000 sale
-lines; `--db FILE` times another shop, the demo's say), each run builds a new
+On a working copy of the summed cache that reports_db.py builds, with the loyalty
+and care history reports_history.py adds (10,000,000 sale lines; `--db FILE`
+times another shop, the demo's say), each run builds a new
 ReportsWindow for the owner, shows it offscreen, and waits until the sales report
 for the month of November 2026 is on screen and its chart has painted: the
 shop's today and tills, then the report, read off the GUI thread as a person
@@ -25,7 +26,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from bulk import DATA_DIR, copy_database
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QEvent, QObject
-from reports_db import DEFAULT_LINES, ensure_summed_db
+from reports_db import DEFAULT_LINES
+from reports_history import ensure_history_db
 
 from posapp.db.uow import UnitOfWork
 from posapp.domain.roles import Actor, Role
@@ -79,7 +81,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--db", type=Path, help="a shop's database file (default: the cache)")
     args = parser.parse_args()
-    source = args.db or ensure_summed_db(DEFAULT_LINES).path
+    source = args.db or ensure_history_db(DEFAULT_LINES).path
     work = DATA_DIR / "bench-reports-window.sqlite"
     copy_database(source, work)
     app = application()
