@@ -435,6 +435,27 @@ class ReminderAction(Base):
     )
 
 
+class ReminderLeft(Base):
+    """A reminder still on the till's screen, neither done nor dismissed, when the sale it
+    was shown with was completed: left alone (ignored) that time. Recorded in the sale's
+    transaction (posapp.services.checkout.complete_sale); a complaint's reminder, which
+    cannot be marked, is not."""
+
+    __tablename__ = "reminders_left"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    key: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[str] = mapped_column(String(20))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    till_id: Mapped[int] = mapped_column(ForeignKey("tills.id"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime(), index=True)
+    __table_args__ = (
+        UniqueConstraint("sale_id", "key", name="uq_reminders_left_sale_key"),
+        CheckConstraint(f"kind IN {REMINDER_KINDS!r}", name="kind"),
+    )
+
+
 CARD_OFFER_ANSWERS = ("accepted", "declined", "not_asked")
 
 

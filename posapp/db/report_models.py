@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Date, ForeignKey, SmallInteger, String
+from sqlalchemy import BigInteger, CheckConstraint, Date, ForeignKey, SmallInteger, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from posapp.db.models import Base
@@ -93,6 +93,30 @@ class ReportProducts(Base):
     costed_gross: Mapped[int] = mapped_column(BigInteger())
     costed_vat: Mapped[int] = mapped_column(BigInteger())
     cost: Mapped[int] = mapped_column(BigInteger())  # unit_cost cents x quantity thousandths
+
+
+ROLLED_SPANS = ("month", "year")
+
+
+class ReportProductsRolled(Base):
+    """The products' days rolled up by calendar month and by year: completed sales and
+    refunds of every till, by product and kind. A year's products report reads one row
+    per product sold instead of one per product, till and day."""
+
+    __tablename__ = "report_products_rolled"
+    span: Mapped[str] = mapped_column(String(5), primary_key=True)  # month or year
+    start: Mapped[date] = mapped_column(Date(), primary_key=True)  # its first day
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)
+    lines: Mapped[int] = mapped_column(BigInteger())
+    quantity: Mapped[int] = mapped_column(BigInteger())
+    gross: Mapped[int] = mapped_column(BigInteger())
+    vat: Mapped[int] = mapped_column(BigInteger())
+    costed_lines: Mapped[int] = mapped_column(BigInteger())
+    costed_gross: Mapped[int] = mapped_column(BigInteger())
+    costed_vat: Mapped[int] = mapped_column(BigInteger())
+    cost: Mapped[int] = mapped_column(BigInteger())
+    __table_args__ = (CheckConstraint(f"span IN {ROLLED_SPANS!r}", name="span"),)
 
 
 class ReportDiscounts(Base):

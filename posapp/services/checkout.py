@@ -14,7 +14,7 @@ statement at all.
 from __future__ import annotations
 
 import uuid as uuid_module
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -23,11 +23,21 @@ from enum import Enum
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy import exc as sa_exc
 
-from posapp.db.models import OpenCart, Payment, Product, Sale, SaleLine, Till, User
+from posapp.db.models import (
+    OpenCart,
+    Payment,
+    Product,
+    ReminderLeft,
+    Sale,
+    SaleLine,
+    Till,
+    User,
+)
 from posapp.db.uow import UnitOfWork
 from posapp.domain import barcodes
 from posapp.domain.cart import Cart, Discount, allocate_vat
 from posapp.domain.money import ZERO
+from posapp.domain.reminders import Reminder
 from posapp.domain.roles import Actor, Permission, Role, require
 from posapp.domain.vat import VatLine
 from posapp.errors import (
@@ -227,7 +237,9 @@ def override_price(
     return cart.override_price(line_id, unit_price, approved_by)
 
 
-def complete_sale(uow: UnitOfWork, actor: Actor, cart: Cart) -> CompletedSale:
+def complete_sale(
+    uow: UnitOfWork, actor: Actor, cart: Cart, reminders_left: Sequence[Reminder] = ()
+) -> CompletedSale:
     """Record the sale whole, with the till's next receipt number, exactly once.
 
     With a customer or a reward, the same transaction spends the points of the
@@ -235,6 +247,9 @@ def complete_sale(uow: UnitOfWork, actor: Actor, cart: Cart) -> CompletedSale:
     the points or a voucher are no longer there (another till spent them), nothing
     is recorded and the error says so (posapp.errors.NotEnoughPoints,
     VoucherNotUsable): the cart is kept, to take the reward off and pay.
+    `reminders_left` are the customer's reminders still on the screen, neither done
+    nor dismissed: recorded as left alone with the sale (the care report's "ignored";
+    a complaint's, which cannot be marked, is not).
     """
     require(actor, Permission.SELL)
     if actor.user_id is None:
@@ -288,6 +303,23 @@ def complete_sale(uow: UnitOfWork, actor: Actor, cart: Cart) -> CompletedSale:
             outcome = None
             if cart.customer_id is not None or cart.rewards:
                 outcome = loyalty.record_sale(uow, actor, cart, sale_id, now)
+            left = [r for r in reminders_left if not r.sticky]
+            if left and cart.customer_id is not None:
+                conn.execute(
+                    _INSERT_LEFT,
+                    [
+                        {
+                            "sale_id": sale_id,
+                            "customer_id": cart.customer_id,
+                            "key": r.key,
+                            "kind": r.kind.value,
+                            "user_id": actor.user_id,
+                            "till_id": cart.till_id,
+                            "at": now,
+                        }
+                        for r in left
+                    ],
+                )
             conn.execute(_FORGET_OPEN_CART, {"cart_uuid": cart.uuid})
             uow.commit()
     except (sa_exc.IntegrityError, PosError):
@@ -326,6 +358,7 @@ _INSERT_LINES = insert(SaleLine).values(
     unit_cost=select(Product.cost_price).where(Product.id == bindparam("cost_of")).scalar_subquery()
 )
 _INSERT_PAYMENTS = insert(Payment)
+_INSERT_LEFT = insert(ReminderLeft)
 
 
 def take_receipt_number(uow: UnitOfWork, till: int) -> tuple[int, str]:

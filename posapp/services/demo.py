@@ -598,12 +598,13 @@ def build_demo(
                 grams = rng.randint(120, 900)
                 label = make_ean13(f"{weight_prefix.prefix}{label_code}{grams:05d}")
                 cart = checkout.scan(uow, cashier, cart, label, rules).cart
+            left: tuple[Reminder, ...] = ()
             if rng.random() < 0.36:
                 customer_id, name = _someone(rng, regulars, customers, members.newcomers)
                 if not members.away(customer_id, day):
                     cart = cart.with_customer(customer_id, name)
                     cart = members.redeem(cashier, cart, rng, clock.moment)
-                    members.act_on_reminders(cashier, customer_id, day, rng)
+                    left = members.act_on_reminders(cashier, customer_id, day, rng)
                     if customer_id not in members.kept_for_stories():
                         counter.heard(cashier, customer_id, day, rng)
             if rng.random() < 0.03:
@@ -622,7 +623,7 @@ def build_demo(
                 )
                 continue
             cart = _pay(cart, rng)
-            done = checkout.complete_sale(uow, cashier, cart)
+            done = checkout.complete_sale(uow, cashier, cart, left)
             if cart.customer_id is None and (today - day).days < OFFERED_DAYS:
                 _offer_a_card(members, cashier, done, rng)
             members.took_note(done)
@@ -1007,20 +1008,21 @@ class _Members:
 
     def act_on_reminders(
         self, cashier: Actor, customer_id: int, day: date, rng: random.Random
-    ) -> None:
+    ) -> tuple[Reminder, ...]:
         """In the last weeks, now and then the cashier acts on the first reminder shown (the
-        cards to try keep theirs)."""
+        cards to try keep theirs); the reminders still shown are left alone with the sale."""
         days_ago = (self.today - day).days
         if days_ago >= REMINDED_DAYS or customer_id in self._kept():
-            return
+            return ()
+        shown = care.customer_reminders(self.uow, customer_id)
         if rng.random() >= (0.5 if days_ago < BUSY_REMINDED_DAYS else 0.08):
-            return
-        shown = care.customer_reminders(self.uow, customer_id).reminders
-        first = next((r for r in shown if not r.sticky), None)
+            return shown.reminders
+        first = next((r for r in shown.reminders if not r.sticky), None)
         if first is not None:
-            care.mark_reminder(
+            shown = care.mark_reminder(
                 self.uow, cashier, customer_id, first.key, rng.random() < 0.7, till=TILL
             )
+        return shown.reminders
 
     def took_note(self, done: checkout.CompletedSale) -> None:
         outcome = done.loyalty

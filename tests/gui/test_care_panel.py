@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from posapp.db.models import Promise
+from posapp.db.models import Promise, ReminderAction, ReminderLeft
 from posapp.domain.cart import PaymentMethod
 from posapp.domain.reminders import ReminderKind
 from posapp.gui.checkout.window import CheckoutWindow
@@ -198,3 +198,29 @@ def test_the_owners_lists_open_from_the_till_for_a_manager_only(
     manager.show_care_lists()
     qtbot.waitUntil(lambda: isinstance(manager.dialog, CareListsDialog))
     assert manager.dialog is not None and manager.dialog.isVisible()
+
+
+def test_the_reminders_still_on_the_screen_at_payment_are_recorded_as_left_alone(
+    qtbot: QtBot, open_till: OpenTill, shop: Shop
+) -> None:
+    customer = shop.customer_id
+    care.add_note(shop.uow, shop.manager, customer, "Likes dark rye", preference=True)
+    care.add_promise(shop.uow, shop.manager, customer, "Order rye flour", date(2030, 1, 1))
+    care.add_complaint(shop.uow, shop.manager, customer, "Cold coffee", "a fresh cup")
+    window = open_till(language="en")
+    window.handle_scan(shop.bread)
+    window.handle_scan(shop.customer_card)
+    shown = [window.reminders.reminder(row) for row in range(window.reminders.rowCount())]
+    assert shown[0].kind is ReminderKind.COMPLAINT and len(shown) >= 3
+
+    qtbot.keyClick(window.ui.cartView, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    window.complete([(PaymentMethod.CASH, window.cart.due)])
+
+    with shop.uow:
+        done = shop.uow.session.scalars(select(ReminderAction.key)).all()
+        left = shop.uow.session.execute(
+            select(ReminderLeft.key, ReminderLeft.kind, ReminderLeft.customer_id)
+        ).all()
+    # The one done is an action; the complaint (it cannot be marked) is neither.
+    assert done == [shown[1].key]
+    assert sorted(left) == sorted((r.key, r.kind.value, customer) for r in shown[2:])

@@ -1,8 +1,9 @@
 """The care report against plain Python over the rows the random five months recorded.
 
 The shop of tests/integration/loyalty_shop.py with its variety for care (two tills,
-reminders marked on either or on none, ratings with comments and without a sale); every
-figure and every table and chart value is worked out here from the reminder actions,
+reminders marked on either or on none or left alone at a sale, ratings with comments and
+without a sale); every figure and every table and chart value is worked out here from the
+reminder actions and those left alone,
 sales, ratings, promises, complaints and notes as read, with the shop's days taken from
 each moment in Python (zoneinfo), and visit days from the members' sales.
 """
@@ -25,6 +26,7 @@ from posapp.db.models import (
     Promise,
     Rating,
     ReminderAction,
+    ReminderLeft,
     Sale,
     Till,
     User,
@@ -65,6 +67,7 @@ ONE = timedelta(1)
 @dataclass
 class Rows:
     actions: list[tuple[ReminderAction, str | None]]
+    left: list[tuple[ReminderLeft, str | None]]
     sales: list[Sale]
     ratings: list[tuple[Rating, str | None]]
     promises: list[Promise]
@@ -80,9 +83,11 @@ def read_rows(shop: Shop) -> Rows:
         s = uow.session
         names = {u.id: u.name for u in s.scalars(select(User))}
         actions = list(s.scalars(select(ReminderAction)))
+        left = list(s.scalars(select(ReminderLeft)))
         ratings = list(s.scalars(select(Rating)))
         return Rows(
             actions=[(a, names.get(a.user_id)) for a in actions],
+            left=[(r, names.get(r.user_id)) for r in left],
             sales=list(s.scalars(select(Sale))),
             ratings=[(r, names.get(r.user_id)) for r in ratings],
             promises=list(s.scalars(select(Promise))),
@@ -120,10 +125,19 @@ def expected(rows: Rows, period: Period, till: str | None = None) -> dict[str, A
         for a, name in rows.actions
         if within(a.at) and (till_id is None or a.till_id == till_id)
     ]
+    left_alone = [
+        (r, name)
+        for r, name in rows.left
+        if within(r.at) and (till_id is None or r.till_id == till_id)
+    ]
     done = sum(1 for a, _n in actions if a.action == "done")
     dismissed = sum(1 for a, _n in actions if a.action == "dismissed")
+    left = len(left_alone)
+    shown = done + dismissed + left
     by_kind = Counter((a.kind, a.action) for a, _n in actions)
+    by_kind.update((r.kind, "left") for r, _n in left_alone)
     by_who = Counter((name, a.action) for a, name in actions)
+    by_who.update((name, "left") for _r, name in left_alone)
     member_sales = [
         s
         for s in rows.sales
@@ -196,13 +210,19 @@ def expected(rows: Rows, period: Period, till: str | None = None) -> dict[str, A
             first = first_done if a.action == "done" else first_dismissed
             if a.customer_id not in first or a.at < first[a.customer_id]:
                 first[a.customer_id] = a.at
+    first_left: dict[int, datetime] = {}
+    for r, _n in rows.left:
+        if within(r.at) and (r.customer_id not in first_left or r.at < first_left[r.customer_id]):
+            first_left[r.customer_id] = r.at
     visitors = {c for c, days in visits.items() if any(d in period for d in days)}
-    groups: dict[str, list[int]] = {g: [0, 0, 0] for g in ("done", "dismissed", "none")}
-    for customer in visitors | set(first_done) | set(first_dismissed):
+    groups: dict[str, list[int]] = {g: [0, 0, 0] for g in ("done", "dismissed", "left", "none")}
+    for customer in visitors | set(first_done) | set(first_dismissed) | set(first_left):
         if customer in first_done:
             group, anchor = "done", local_day(first_done[customer])
         elif customer in first_dismissed:
             group, anchor = "dismissed", local_day(first_dismissed[customer])
+        elif customer in first_left:
+            group, anchor = "left", local_day(first_left[customer])
         else:
             group, anchor = "none", min(d for d in visits[customer] if d in period)
         counts = groups[group]
@@ -213,9 +233,11 @@ def expected(rows: Rows, period: Period, till: str | None = None) -> dict[str, A
                 counts[2] += 1
     marked = done + dismissed
     values = {
+        "reminders_shown": shown,
         "reminders_done": done,
         "reminders_dismissed": dismissed,
-        "reminders_done_share": ratio(done, marked),
+        "reminders_left": left,
+        "reminders_done_share": ratio(done, shown),
         "members_served": len({s.customer_id for s in member_sales}),
         "marked_per_sale": (
             (Decimal(marked) / len(member_sales)).quantize(HUNDREDTH, ROUND_HALF_UP)
@@ -246,6 +268,7 @@ def expected(rows: Rows, period: Period, till: str | None = None) -> dict[str, A
         "preferences_written": notes["preference"],
         "came_back_done": ratio(groups["done"][2], groups["done"][1]),
         "came_back_dismissed": ratio(groups["dismissed"][2], groups["dismissed"][1]),
+        "came_back_left": ratio(groups["left"][2], groups["left"][1]),
         "came_back_none": ratio(groups["none"][2], groups["none"][1]),
     }
     cashiers = {name for name, _a in by_who} | set(served_by)
@@ -256,7 +279,11 @@ def expected(rows: Rows, period: Period, till: str | None = None) -> dict[str, A
             (name or "Unknown"): (
                 by_who[(name, "done")],
                 by_who[(name, "dismissed")],
-                ratio(by_who[(name, "done")], by_who[(name, "done")] + by_who[(name, "dismissed")]),
+                by_who[(name, "left")],
+                ratio(
+                    by_who[(name, "done")],
+                    by_who[(name, "done")] + by_who[(name, "dismissed")] + by_who[(name, "left")],
+                ),
                 served_by[name],
                 rated_by[name],
                 (
@@ -404,21 +431,21 @@ def check(shop: Shop, rows: Rows, period: Period, till: str | None = None) -> di
     assert [row[0] for row in by_kind.rows] == [kind_name(k) for k in kinds]
     for row, kind in zip(by_kind.rows, kinds, strict=True):
         mine, theirs = now["by_kind"], before["by_kind"]
-        done, dismissed = mine[(kind.value, "done")], mine[(kind.value, "dismissed")]
-        previous = theirs[(kind.value, "done")] + theirs[(kind.value, "dismissed")]
-        assert row[1:] == (done, dismissed, ratio(done, done + dismissed), previous)
+        done, dismissed, left = (mine[(kind.value, a)] for a in ("done", "dismissed", "left"))
+        shown = done + dismissed + left
+        previous = sum(theirs[(kind.value, a)] for a in ("done", "dismissed", "left"))
+        assert row[1:] == (shown, done, dismissed, left, ratio(done, shown), previous)
     assert by_kind.total is not None
-    assert by_kind.total[1:3] == (
-        now["values"]["reminders_done"],
-        now["values"]["reminders_dismissed"],
+    assert by_kind.total[1:5] == tuple(
+        now["values"][f"reminders_{a}"] for a in ("shown", "done", "dismissed", "left")
     )
-    assert by_kind.total[4] == sum(before["by_kind"].values())
+    assert by_kind.total[6] == sum(before["by_kind"].values())
 
     cashiers = got.table("reminders_by_cashier")
     assert {row[0]: row[1:] for row in cashiers.rows} == now["cashiers"]
     assert cashiers.total is not None
-    assert cashiers.total[1:3] == by_kind.total[1:3]
-    assert cashiers.total[4] == sum(c[3] for c in now["cashiers"].values())
+    assert cashiers.total[1:4] == by_kind.total[2:5]
+    assert cashiers.total[5] == sum(c[4] for c in now["cashiers"].values())
 
     promises = got.table("promises")
     order = ("on_time", "late", "cancelled", "overdue", "open")
@@ -428,7 +455,7 @@ def check(shop: Shop, rows: Rows, period: Period, till: str | None = None) -> di
     assert [row[3] for row in promises.rows] == [ratio(now["outcomes"][o], due) for o in order]
 
     came_back = got.table("came_back")
-    for row, group in zip(came_back.rows, ("done", "dismissed", "none"), strict=True):
+    for row, group in zip(came_back.rows, ("done", "dismissed", "left", "none"), strict=True):
         members, known, back = now["groups"][group]
         _pm, pknown, pback = before["groups"][group]
         assert row[1:] == (members, known, back, ratio(back, known), ratio(pback, pknown))
@@ -487,7 +514,9 @@ def test_every_figure_agrees_with_the_rows(traded: tuple[Shop, Rows]) -> None:
         "preferences_written",
         "came_back_done",
         "came_back_dismissed",
+        "came_back_left",
         "came_back_none",
+        "reminders_left",
     ):
         assert any(e["values"][key] for e in shown), key
     assert any(e["outcomes"]["open"] for e in shown)
@@ -496,7 +525,7 @@ def test_every_figure_agrees_with_the_rows(traded: tuple[Shop, Rows]) -> None:
     assert shown[0]["values"]["complaints_median_days"] is not None
     for key in ("reminders_done", "ratings"):
         assert 0 < one_till[1]["values"][key] < shown[3]["values"][key], key
-    sales = [sum(c[3] for c in e["cashiers"].values()) for e in (one_till[1], shown[3])]
+    sales = [sum(c[4] for c in e["cashiers"].values()) for e in (one_till[1], shown[3])]
     assert 0 < sales[0] < sales[1]
     # Every reminder marked on a till is counted on it once; those marked without a till
     # only for all tills.
@@ -506,6 +535,9 @@ def test_every_figure_agrees_with_the_rows(traded: tuple[Shop, Rows]) -> None:
         return int(e["values"]["reminders_done"]) + int(e["values"]["reminders_dismissed"])
 
     assert 0 < marked(first_till) + marked(one_till[1]) < marked(shown[3])
+    # A reminder left alone is recorded with its sale's till: every one is on one till.
+    left = [int(e["values"]["reminders_left"]) for e in (first_till, one_till[1], shown[3])]
+    assert min(left[:2]) > 0 and left[0] + left[1] == left[2]
 
 
 def test_a_cashier_may_not_see_it_owner_and_manager_may(shop: Shop) -> None:

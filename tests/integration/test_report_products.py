@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
@@ -22,7 +23,7 @@ from posapp.db import schema
 from posapp.db.engine import database_url as to_url
 from posapp.db.engine import make_engine
 from posapp.db.models import Category, Product, SaleLine
-from posapp.db.report_models import ReportProducts
+from posapp.db.report_models import ReportProducts, ReportProductsRolled
 from posapp.db.types import UtcDateTime
 from posapp.domain.cart import PaymentMethod
 from posapp.domain.money import ZERO, to_cents
@@ -55,6 +56,17 @@ WEEK_1 = Period(FIRST, FIRST + timedelta(6))
 WEEK_2 = Period(FIRST + timedelta(7), FIRST + timedelta(13))  # compared with WEEK_1
 WEEK_2_DAYS = [WEEK_2.first + timedelta(n) for n in range(7)]
 RAISED_ON = FIRST + timedelta(10)  # P01's cost price goes up in the morning
+TWO_WEEKS = [FIRST + timedelta(n) for n in range(14)]
+# Days at the edges of months and years, and the spring change of 2025 (30 March).
+ACROSS_YEARS = [
+    *(date(2024, 12, 30) + timedelta(n) for n in range(5)),
+    date(2025, 1, 31),
+    *(date(2025, 2, 1) + timedelta(n) for n in range(4)),
+    *(date(2025, 3, 29) + timedelta(n) for n in range(3)),
+    date(2025, 7, 15),
+    date(2025, 10, 26),
+    *(date(2025, 12, 30) + timedelta(n) for n in range(4)),
+]
 
 
 @dataclass(frozen=True)
@@ -116,8 +128,10 @@ def stock(shop: Shop) -> Shelf:
     return shelf
 
 
-def trade(shop: Shop, shelf: Shelf) -> dict[date, list[Line]]:
-    """Two weeks of sales and refunds: the recorded lines of each shop day."""
+def trade(
+    shop: Shop, shelf: Shelf, trading_days: Sequence[date] = TWO_WEEKS
+) -> dict[date, list[Line]]:
+    """Sales and refunds on each of the days (two weeks): the recorded lines of each."""
     uow = shop.uow
     update_settings(uow, shop.owner, time_zone=ZONE_NAME)
     rng = random.Random(7)
@@ -127,8 +141,7 @@ def trade(shop: Shop, shelf: Shelf) -> dict[date, list[Line]]:
     sold: list[tuple[CompletedSale, list[tuple[int, Line]]]] = []
     skus_of = {product_id: sku for sku, product_id in shelf.ids.items()}
     try:
-        for offset in range(14):
-            day = FIRST + timedelta(offset)
+        for offset, day in enumerate(trading_days):
             clock.moment = datetime.combine(day, time(8), tzinfo=ZONE)
             if day == RAISED_ON:
                 with uow.writing():
@@ -332,6 +345,44 @@ def test_the_products_report_matches_the_lines_sold(shop: Shop, summed_days: int
     for key in ("categories", "top_revenue", "bottom_revenue", "top_quantity"):
         assert short.table(key) == report.table(key)
     assert short.figures == report.figures
+
+
+def test_whole_months_and_years_come_from_the_roll_up_and_agree_with_the_lines(
+    shop: Shop,
+) -> None:
+    """A period's whole years and months are read from the products rolled up by month and
+    year, the days at its edges from the days: the same figures as the lines give."""
+    shifts.close_shift(shop.uow, shop.cashier, TILL, {PaymentMethod.CASH: Decimal("100.00")})
+    shelf = stock(shop)
+    restore = use_clock(shop, Clock(datetime.combine(ACROSS_YEARS[0], time(7), tzinfo=ZONE)))
+    shifts.open_shift(shop.uow, shop.manager, TILL, Decimal("50.00"))
+    restore()
+    days = trade(shop, shelf, ACROSS_YEARS)
+    restore = use_clock(shop, Clock(datetime(2026, 1, 10, 12, tzinfo=ZONE)))
+    try:
+        aggregates.catch_up(shop.uow)
+        with shop.uow:
+            rolled = set(
+                shop.uow.session.execute(
+                    select(ReportProductsRolled.span, ReportProductsRolled.start).distinct()
+                )
+            )
+            assert aggregates.differences(shop.uow) == []
+        assert {("year", date(2025, 1, 1)), ("month", date(2025, 2, 1))} <= rolled
+        for period in (
+            Period(date(2025, 1, 1), date(2025, 12, 31)),  # a year, after one (2024)
+            Period(date(2024, 12, 31), date(2026, 1, 1)),  # a day, a year, a day
+            Period(date(2025, 1, 15), date(2025, 4, 10)),  # days, two months, days
+            Period(date(2024, 12, 1), date(2025, 3, 31)),  # four months, the last with DST
+        ):
+            for till in (None, TILL):
+                report = build(
+                    shop.uow, shop.owner, ReportQuery(period, till_code=till, limit=None)
+                )
+                want, before = expected(days, period), expected(days, period.previous())
+                check_report(report, shelf, want, before)
+    finally:
+        restore()
 
 
 def test_a_cashier_may_not_see_the_products_report(shop: Shop) -> None:

@@ -224,6 +224,12 @@ def test_every_figure_and_table_of_the_sales_report(
     # The shop's trading is what the report is about: all of it shows somewhere.
     assert report.figure("refunds").value and report.figure("voids").value
     assert report.figure("discounts").value
+    # The window lists the newest refunds and voids only, and says so; the totals stay.
+    every = report.table("refunds_and_voids")
+    short = build(shop.uow, shop.owner, ReportQuery(period, limit=2)).table("refunds_and_voids")
+    assert len(every.rows) > 2 and short.rows == every.rows[-2:]
+    assert f"The newest 2 of {len(every.rows)} are listed" in short.note
+    assert "newest" not in every.note
 
 
 @SUMMED

@@ -808,7 +808,11 @@ class CheckoutWindow(QMainWindow):
             paid = self.cart
             for method, tendered in payments:
                 paid = paid.pay(method, tendered)
-            completed = checkout.complete_sale(self._uow, self.actor, paid)
+            shown = self._care
+            left = (
+                shown.reminders if shown and shown.summary.customer_id == paid.customer_id else ()
+            )
+            completed = checkout.complete_sale(self._uow, self.actor, paid, left)
         except PosError as error:
             self._fail(error)
             return

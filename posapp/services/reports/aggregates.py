@@ -11,6 +11,11 @@ one statement, so the figures are the same whether the aggregates have caught
 up or not. `rebuild` (`posapp reports rebuild`) recomputes them all, and
 `differences` (`posapp check`) compares them with the raw rows.
 
+The products' days are rolled up further, by calendar month and year
+(ReportProductsRolled, completed rows of every till), as each day is summed:
+`rows_in` reads a period's whole years and months from there and only the days
+at its edges from the days, so a year's products report reads a row per product.
+
 A till whose clock is behind could still complete a sale into a summed day;
 each catch-up therefore re-counts the last RECHECK_DAYS summed days' sales and
 sums again any day whose count changed.
@@ -27,25 +32,32 @@ from typing import Any
 from sqlalchemy import (
     BigInteger,
     ColumnElement,
+    Date,
+    Integer,
     Select,
     Subquery,
+    and_,
     case,
+    cast,
     delete,
     func,
     insert,
     literal,
+    null,
     or_,
     select,
     type_coerce,
     union_all,
     update,
 )
+from sqlalchemy.dialects import postgresql, sqlite
 
 from posapp.db.models import Payment, Product, Sale, SaleLine
 from posapp.db.report_models import (
     ReportDiscounts,
     ReportPayments,
     ReportProducts,
+    ReportProductsRolled,
     ReportState,
     ReportTakings,
     ReportVat,
@@ -335,8 +347,8 @@ def rebuild(uow: UnitOfWork) -> date | None:
     """Forget every aggregate and sum all the shop's days again."""
     with uow.writing():
         _locked_through(uow)
-        for fact in FACTS:
-            uow.connection.execute(delete(fact.table))
+        for table in (*(fact.table for fact in FACTS), ReportProductsRolled):
+            uow.connection.execute(delete(table))
         _set_through(uow, None)
         uow.commit()
     return catch_up(uow)
@@ -363,6 +375,47 @@ def differences(uow: UnitOfWork) -> list[str]:
             raw = set(_raw_rows_of(uow, fact, clock))
             for row in sorted(summed ^ raw, key=repr)[:5]:
                 found.append(f"{fact.table.__tablename__}: {row}")
+    found.extend(_rolled_differences(uow, first, covered))
+    return found
+
+
+def _rolled_differences(uow: UnitOfWork, first: date, last: date) -> list[str]:
+    """The products' months and years (those kept, and those of the summed days first..last)
+    that differ from the sum of their summed days."""
+    table, days = ReportProductsRolled, ReportProducts
+    spans = {("year", date(year, 1, 1)) for year in range(first.year, last.year + 1)}
+    month = first.replace(day=1)
+    while month <= last:
+        spans.add(("month", month))
+        month = _next_month(month)
+    spans |= {
+        (span, start)
+        for span, start in uow.connection.execute(select(table.span, table.start).distinct())
+    }
+    names = ("product_id", "kind", *PRODUCTS.measures)
+    found: list[str] = []
+    for span, start in sorted(spans):
+        end = date(start.year + 1, 1, 1) if span == "year" else _next_month(start)
+        kept = set(
+            uow.connection.execute(
+                select(*(getattr(table, n) for n in names)).where(
+                    table.span == span, table.start == start
+                )
+            )
+        )
+        summed = set(
+            uow.connection.execute(
+                select(
+                    days.product_id,
+                    days.kind,
+                    *(func.sum(getattr(days, m)) for m in PRODUCTS.measures),
+                )
+                .where(days.day >= start, days.day < end, days.status == "completed")
+                .group_by(days.product_id, days.kind)
+            )
+        )
+        for row in sorted(kept ^ summed, key=repr)[:5]:
+            found.append(f"{table.__tablename__}: {span} {start}: {row}")
     return found
 
 
@@ -431,6 +484,51 @@ def _sum_days(uow: UnitOfWork, clock: _Clock) -> None:
         uow.connection.execute(
             insert(fact.table).from_select(names, select(*(rows.c[n] for n in names)))
         )
+    for day in clock.days():
+        _roll(uow, day, 1)
+
+
+def _rolled_upsert(dialect_insert: Any) -> Any:
+    """A product's month or year row: added to, or its first row."""
+    statement = dialect_insert(ReportProductsRolled)
+    table = ReportProductsRolled.__table__
+    return statement.on_conflict_do_update(
+        index_elements=["span", "start", "product_id", "kind"],
+        set_={m: table.c[m] + statement.excluded[m] for m in PRODUCTS.measures},
+    )
+
+
+_ADD_ROLLED = {
+    "sqlite": _rolled_upsert(sqlite.insert),
+    "postgresql": _rolled_upsert(postgresql.insert),
+}
+
+
+def _roll(uow: UnitOfWork, day: date, sign: int) -> None:
+    """Add (sign 1) or take back (-1) a summed day's completed product rows to its month's
+    and its year's (a row taken back to nothing is removed)."""
+    table = ReportProducts
+    measures = [(sign * func.sum(getattr(table, m))).label(m) for m in PRODUCTS.measures]
+    for span, start in (("month", day.replace(day=1)), ("year", date(day.year, 1, 1))):
+        summed = (
+            select(
+                literal(span).label("span"),
+                literal(start, Date()).label("start"),
+                table.product_id,
+                table.kind,
+                *measures,
+            )
+            .where(table.day == day, table.status == "completed")
+            .group_by(table.product_id, table.kind)
+        )
+        names = ["span", "start", "product_id", "kind", *PRODUCTS.measures]
+        connection = uow.connection
+        connection.execute(_ADD_ROLLED[connection.dialect.name].from_select(names, summed))
+        if sign < 0:
+            rolled = ReportProductsRolled
+            connection.execute(
+                delete(rolled).where(rolled.span == span, rolled.start == start, rolled.lines == 0)
+            )
 
 
 def _recheck(uow: UnitOfWork, zone: tzinfo, covered: date) -> None:
@@ -454,6 +552,7 @@ def _recheck(uow: UnitOfWork, zone: tzinfo, covered: date) -> None:
         ).all()
     )
     for stale in sorted(d for d in set(raw) | set(summed) if raw.get(d, 0) != summed.get(d, 0)):
+        _roll(uow, stale, -1)
         for fact in FACTS:
             uow.connection.execute(delete(fact.table).where(fact.table.day == stale))
         _sum_days(uow, _Clock(zone, stale, stale))
@@ -471,13 +570,19 @@ def rows_in(uow: UnitOfWork, scope: Scope, fact: Fact) -> Subquery | None:
     first, last = scope.period.first, scope.period.last
     summed_last = min(last, covered) if covered is not None else None
     if summed_last is not None and summed_last >= first:
+        rolled: list[tuple[str, date]] = []
+        runs = [(first, summed_last)]
+        if fact is PRODUCTS and scope.till is None:
+            rolled, runs = _spans(first, summed_last)
+        if rolled:
+            parts.append(_rolled_rows(rolled))
         table = fact.table
-        part = select(*(getattr(table, n) for n in ("day", *fact.keys, *fact.measures))).where(
-            table.day >= first, table.day <= summed_last
-        )
-        if scope.till is not None:
-            part = part.where(table.till_id == scope.till)
-        parts.append(part)
+        for run_first, run_last in runs:
+            columns = (getattr(table, n) for n in ("day", *fact.keys, *fact.measures))
+            part = select(*columns).where(table.day >= run_first, table.day <= run_last)
+            if scope.till is not None:
+                part = part.where(table.till_id == scope.till)
+            parts.append(part)
     raw_first = first if summed_last is None or summed_last < first else summed_last + timedelta(1)
     raw_last = min(last, scope.made_at.astimezone(scope.zone).date())  # no sales tomorrow
     if raw_first <= raw_last:
@@ -495,14 +600,63 @@ def rows_in(uow: UnitOfWork, scope: Scope, fact: Fact) -> Subquery | None:
     return union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
 
 
+def _spans(first: date, last: date) -> tuple[list[tuple[str, date]], list[tuple[date, date]]]:
+    """The days first..last as the calendar years and months wholly inside them, as
+    (span, its first day), and the runs of days left over at the edges, as (first, last)."""
+    rolled: list[tuple[str, date]] = []
+    runs: list[tuple[date, date]] = []
+    day = first
+    while day <= last:
+        next_year, next_month = date(day.year + 1, 1, 1), _next_month(day)
+        if (day.month, day.day) == (1, 1) and next_year - timedelta(1) <= last:
+            rolled.append(("year", day))
+            day = next_year
+        elif day.day == 1 and next_month - timedelta(1) <= last:
+            rolled.append(("month", day))
+            day = next_month
+        else:
+            if runs and runs[-1][1] == day - timedelta(1):
+                runs[-1] = (runs[-1][0], day)
+            else:
+                runs.append((day, day))
+            day += timedelta(1)
+    return rolled, runs
+
+
+def _next_month(day: date) -> date:
+    """The first day of the month after `day`'s."""
+    return (day.replace(day=28) + timedelta(4)).replace(day=1)
+
+
+def _rolled_rows(rolled: Sequence[tuple[str, date]]) -> Select[Any]:
+    """The products' rolled-up rows of those months and years, in the days' columns (every
+    till: no till; completed)."""
+    table = ReportProductsRolled
+    where = [
+        and_(table.span == span, table.start.in_([start for s, start in rolled if s == span]))
+        for span in ("year", "month")
+        if any(s == span for s, _start in rolled)
+    ]
+    return select(
+        table.start.label("day"),
+        cast(null(), Integer).label("till_id"),
+        table.product_id,
+        table.kind,
+        literal("completed").label("status"),
+        *(getattr(table, m) for m in PRODUCTS.measures),
+    ).where(or_(*where))
+
+
 def totals(
     uow: UnitOfWork,
     scope: Scope,
     fact: Fact,
     by: Sequence[str],
     where: Callable[[Any], ColumnElement[bool]] | None = None,
+    measures: Sequence[str] | None = None,
 ) -> list[dict[str, Any]]:
-    """The fact's measures in the scope, summed by `by` (of "day" and its keys).
+    """The fact's measures (those named, or all) in the scope, summed by `by` (of "day"
+    and its keys).
 
     Measures come back as Decimal (money in euros, quantities in units) or int
     counts. `where(columns)` filters on keys (e.g. `lambda c: c.kind == "sale"`).
@@ -510,16 +664,17 @@ def totals(
     rows = rows_in(uow, scope, fact)
     if rows is None:
         return []
+    summed = {m: fact.measures[m] for m in (measures if measures is not None else fact.measures)}
     condition = where(rows.c) if where is not None else None
     keys = [rows.c[name] for name in by]
-    statement = select(*keys, *(func.sum(rows.c[m]).label(m) for m in fact.measures))
+    statement = select(*keys, *(func.sum(rows.c[m]).label(m) for m in summed))
     if condition is not None:
         statement = statement.where(condition)
     statement = statement.group_by(*keys) if keys else statement
     result = []
     for row in uow.connection.execute(statement):
         mapping = dict(row._mapping)
-        for name, decimals in fact.measures.items():
+        for name, decimals in summed.items():
             mapping[name] = _value(mapping[name], decimals)
         result.append(mapping)
     return result

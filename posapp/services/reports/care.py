@@ -3,10 +3,13 @@
 Definitions (also said under the tables; "the end" is the period's end, or now when the
 period has not ended yet; a member's sale is a completed sale, not a refund, with a card):
 
-- reminders: those a cashier marked done (acted upon) or dismissed in the period, by
-  kind and by who marked them; the acted-upon rate is done over done and dismissed. The
-  till does not record which reminders it showed, so a reminder shown and left alone
-  (ignored) is not counted: a member's sale where nothing was marked is either;
+- reminders shown: each time a reminder was on the till's screen with a member's sale,
+  with what became of it: marked done (acted upon) or dismissed in the period, or left
+  alone (ignored: still on the screen, unmarked, when the sale was completed), by kind
+  and by who marked it or rang the sale up; the acted-upon rate is done over shown. A
+  complaint's reminder cannot be marked and is counted with the complaints instead. The
+  till records those left alone from this version on: before it, shown counts only those
+  marked;
 - members served: members with a sale in the period; marked per member's sale: reminders
   marked over members' sales (a sale may have several marked, or none);
 - promises made: taken in the period; promises due: their day is in the period, and
@@ -23,13 +26,13 @@ period has not ended yet; a member's sale is a completed sale, not a refund, wit
   days or weeks without a rating left out; comments: the ratings of the period with one;
 - notes and preferences: written in the period;
 - came back within 30 days (a comparison, not a cause): the members served or with a
-  reminder marked in the period, in three groups: a reminder marked done; reminders
-  dismissed only; none marked (not shown, or shown and ignored). From the day of their
-  first reminder done (dismissed; for the third group, their first purchase) in the
-  period, did they buy again on one of the 30 days after it? Counted once those 30 days
-  are over, on every till.
+  reminder shown in the period, in four groups: a reminder marked done; reminders
+  dismissed, none done; reminders left alone only; none shown. From the day of their
+  first reminder done (dismissed, left alone; for the last group, their first purchase)
+  in the period, did they buy again on one of the 30 days after it? Counted once those
+  30 days are over, on every till.
 
-The till chosen applies to what records a till: reminders marked (those marked without
+The till chosen applies to what records a till: reminders shown (those marked without
 a till are left out), members' sales and their ratings (ratings not given at a sale are
 left out). Promises, complaints, notes and the comparison are the shop's, on every till.
 
@@ -68,6 +71,7 @@ from posapp.db.models import (
     Promise,
     Rating,
     ReminderAction,
+    ReminderLeft,
     Sale,
     User,
     members_sales,
@@ -95,7 +99,8 @@ CAME_BACK_DAYS = 30
 DAILY_TREND_DAYS = 31  # a longer period's rating trend is by week
 STARS = (1, 2, 3, 4, 5)
 OUTCOMES = ("on_time", "late", "cancelled", "overdue", "open")
-GROUPS = ("done", "dismissed", "none")  # of the comparison
+ACTIONS = ("done", "dismissed", "left")  # what became of a reminder shown
+GROUPS = ("done", "dismissed", "left", "none")  # of the comparison
 _TENTH = Decimal("0.1")
 _HUNDREDTH = Decimal("0.01")
 _DAY_SECONDS = Decimal(86400)
@@ -183,18 +188,25 @@ def _in(column: Any, scope: Scope) -> Any:
 
 
 def _read_reminders(uow: UnitOfWork, scope: Scope) -> list[tuple[str, str | None, str, int]]:
-    """(kind, who marked it, done or dismissed, how many) of the period."""
-    where = [_in(ReminderAction.at, scope)]
-    if scope.till is not None:
-        where.append(ReminderAction.till_id == scope.till)
-    rows = uow.session.execute(
-        select(ReminderAction.kind, User.name, ReminderAction.action, func.count())
-        .select_from(ReminderAction)
-        .outerjoin(User, User.id == ReminderAction.user_id)
-        .where(*where)
-        .group_by(ReminderAction.kind, User.name, ReminderAction.action)
-    )
-    return [(kind, name, action, count) for kind, name, action, count in rows]
+    """(kind, who marked it or rang the sale up, done, dismissed or left, how many) of the
+    period: the reminders marked and those left alone."""
+    rows: list[tuple[str, str | None, str, int]] = []
+    for table, action in (
+        (ReminderAction, ReminderAction.action),
+        (ReminderLeft, literal("left")),
+    ):
+        where = [_in(table.at, scope)]
+        if scope.till is not None:
+            where.append(table.till_id == scope.till)
+        found = uow.session.execute(
+            select(table.kind, User.name, action, func.count())
+            .select_from(table)
+            .outerjoin(User, User.id == table.user_id)
+            .where(*where)
+            .group_by(table.kind, User.name, action)
+        )
+        rows.extend((kind, name, act, count) for kind, name, act, count in found)
+    return rows
 
 
 def _members_sales(scope: Scope) -> list[Any]:
@@ -379,17 +391,30 @@ def _read_came_back(
         .group_by(ReminderAction.customer_id)
         .subquery()
     )
-    members = union(select(visited.c.customer_id), select(marked.c.customer_id)).subquery()
+    ignored = (
+        select(ReminderLeft.customer_id, func.min(ReminderLeft.at).label("left"))
+        .where(_in(ReminderLeft.at, scope))
+        .group_by(ReminderLeft.customer_id)
+        .subquery()
+    )
+    members = union(
+        select(visited.c.customer_id),
+        select(marked.c.customer_id),
+        select(ignored.c.customer_id),
+    ).subquery()
     done = type_coerce(marked.c.done, UtcDateTime())
     dismissed = type_coerce(marked.c.dismissed, UtcDateTime())
+    left = type_coerce(ignored.c.left, UtcDateTime())
     group = case(
         (done.is_not(None), literal("done")),
         (dismissed.is_not(None), literal("dismissed")),
+        (left.is_not(None), literal("left")),
         else_=literal("none"),
     )
     anchor = case(
         (done.is_not(None), _day_of(uow, scope, done)),
         (dismissed.is_not(None), _day_of(uow, scope, dismissed)),
+        (left.is_not(None), _day_of(uow, scope, left)),
         else_=visited.c.first,
     )
     people = (
@@ -401,6 +426,7 @@ def _read_came_back(
         .select_from(members)
         .outerjoin(visited, visited.c.customer_id == members.c.customer_id)
         .outerjoin(marked, marked.c.customer_id == members.c.customer_id)
+        .outerjoin(ignored, ignored.c.customer_id == members.c.customer_id)
         .subquery()
     )
     over = people.c.anchor < moments.today - timedelta(CAME_BACK_DAYS)
@@ -439,8 +465,9 @@ class Reading:
 def _read(uow: UnitOfWork, scope: Scope) -> Reading:
     moments = _moments(scope)
     reminders = _read_reminders(uow, scope)
-    done = sum(n for _k, _u, action, n in reminders if action == "done")
-    dismissed = sum(n for _k, _u, action, n in reminders if action == "dismissed")
+    done, dismissed, left = (
+        sum(n for _k, _u, act, n in reminders if act == action) for action in ACTIONS
+    )
     served, members = _read_served(uow, scope)
     member_sales = sum(sales for sales, _rated in served.values())
     rated_sales = sum(rated for _sales, rated in served.values())
@@ -458,9 +485,11 @@ def _read(uow: UnitOfWork, scope: Scope) -> Reading:
         return share(returned, known)
 
     values: dict[str, Value] = {
+        "reminders_shown": done + dismissed + left,
         "reminders_done": done,
         "reminders_dismissed": dismissed,
-        "reminders_done_share": share(done, done + dismissed),
+        "reminders_left": left,
+        "reminders_done_share": share(done, done + dismissed + left),
         "members_served": members,
         "marked_per_sale": (
             (Decimal(done + dismissed) / member_sales).quantize(_HUNDREDTH, ROUND_HALF_UP)
@@ -485,6 +514,7 @@ def _read(uow: UnitOfWork, scope: Scope) -> Reading:
         "preferences_written": notes.get("preference", 0),
         "came_back_done": back("done"),
         "came_back_dismissed": back("dismissed"),
+        "came_back_left": back("left"),
         "came_back_none": back("none"),
     }
     return Reading(values, reminders, served, outcomes, ratings, came_back)
@@ -493,9 +523,11 @@ def _read(uow: UnitOfWork, scope: Scope) -> Reading:
 def _labels() -> tuple[tuple[str, str, Unit, bool], ...]:
     """(key, label, unit, lower is better) of the figures, in order."""
     return (
+        ("reminders_shown", _("Reminders shown"), Unit.COUNT, False),
         ("reminders_done", _("Reminders acted upon"), Unit.COUNT, False),
         ("reminders_dismissed", _("Reminders dismissed"), Unit.COUNT, False),
-        ("reminders_done_share", _("Acted upon, of the reminders marked"), Unit.SHARE, False),
+        ("reminders_left", _("Reminders left alone"), Unit.COUNT, True),
+        ("reminders_done_share", _("Acted upon, of the reminders shown"), Unit.SHARE, False),
         ("members_served", _("Members served"), Unit.COUNT, False),
         ("marked_per_sale", _("Reminders marked per member's sale"), Unit.QUANTITY, False),
         ("promises_made", _("Promises made"), Unit.COUNT, False),
@@ -521,7 +553,8 @@ def _labels() -> tuple[tuple[str, str, Unit, bool], ...]:
             Unit.SHARE,
             False,
         ),
-        ("came_back_none", _("Came back within 30 days: no reminder marked"), Unit.SHARE, False),
+        ("came_back_left", _("Came back within 30 days: reminders left alone"), Unit.SHARE, False),
+        ("came_back_none", _("Came back within 30 days: no reminder shown"), Unit.SHARE, False),
     )
 
 
@@ -552,42 +585,42 @@ def _by_kind(now: Reading, before: Reading | None) -> Table:
     for kind in ReminderKind:
         if kind.value not in kinds:
             continue
-        done, dismissed = mine.get((kind.value, "done"), 0), mine.get((kind.value, "dismissed"), 0)
+        done, dismissed, left = (mine.get((kind.value, a), 0) for a in ACTIONS)
+        shown = done + dismissed + left
         previous = (
-            theirs.get((kind.value, "done"), 0) + theirs.get((kind.value, "dismissed"), 0)
-            if before is not None
-            else None
+            sum(theirs.get((kind.value, a), 0) for a in ACTIONS) if before is not None else None
         )
-        rows.append((kind_name(kind), done, dismissed, share(done, done + dismissed), previous))
-    done = sum(int(row[1] or 0) for row in rows)
-    dismissed = sum(int(row[2] or 0) for row in rows)
+        rows.append((kind_name(kind), shown, done, dismissed, left, share(done, shown), previous))
+    shown, done, dismissed, left = (sum(int(row[i] or 0) for row in rows) for i in range(1, 5))
     return Table(
         "reminders_by_kind",
-        _("Reminders marked, by kind"),
+        _("Reminders shown, by kind"),
         (
             Column("kind", _("Reminder"), Unit.TEXT),
+            Column("shown", _("Shown"), Unit.COUNT),
             Column("done", _("Done"), Unit.COUNT),
             Column("dismissed", _("Dismissed"), Unit.COUNT),
+            Column("left", _("Left alone"), Unit.COUNT),
             Column("done_share", _("Share done"), Unit.SHARE),
-            Column("previous", _("Marked in the previous period"), Unit.COUNT),
+            Column("previous", _("Shown in the previous period"), Unit.COUNT),
         ),
         tuple(rows),
         total=(
             _("Total"),
+            shown,
             done,
             dismissed,
-            share(done, done + dismissed),
+            left,
+            share(done, shown),
             sum(theirs.values()) if before is not None else None,
         ),
-        note=_reminders_note(),
-    )
-
-
-def _reminders_note() -> str:
-    return _(
-        "Done: the cashier acted upon the reminder; dismissed: they put it away. The till "
-        "does not record the reminders it showed, so those shown and left alone (ignored) "
-        "are not counted. With a till chosen, reminders marked without a till are left out."
+        note=_(
+            "Shown: each time a reminder was on the till's screen with a member's sale. "
+            "Done: the cashier acted upon it; dismissed: they put it away; left alone: it "
+            "was still on the screen, unmarked, when the sale was completed (ignored). A "
+            "complaint stays until it is resolved and is counted with the complaints. With a "
+            "till chosen, reminders marked without a till are left out."
+        ),
     )
 
 
@@ -599,24 +632,23 @@ def _by_cashier(now: Reading) -> Table:
     names = set(marked) | set(now.served)
     rows = []
     for name in sorted(names, key=lambda n: (n is None, n or "")):
-        done = marked.get(name, {}).get("done", 0)
-        dismissed = marked.get(name, {}).get("dismissed", 0)
+        done, dismissed, left = (marked.get(name, {}).get(a, 0) for a in ACTIONS)
         sales, rated = now.served.get(name, (0, 0))
         rows.append(
             (
                 name if name is not None else _("Unknown"),
                 done,
                 dismissed,
-                share(done, done + dismissed),
+                left,
+                share(done, done + dismissed + left),
                 sales,
                 rated,
                 _per(done + dismissed, sales),
             )
         )
-    done = sum(int(row[1] or 0) for row in rows)
-    dismissed = sum(int(row[2] or 0) for row in rows)
-    sales = sum(int(row[4] or 0) for row in rows)
-    rated = sum(int(row[5] or 0) for row in rows)
+    done, dismissed, left = (sum(int(row[i] or 0) for row in rows) for i in (1, 2, 3))
+    sales = sum(int(row[5] or 0) for row in rows)
+    rated = sum(int(row[6] or 0) for row in rows)
     return Table(
         "reminders_by_cashier",
         _("Reminders and members' sales, by cashier"),
@@ -624,6 +656,7 @@ def _by_cashier(now: Reading) -> Table:
             Column("cashier", _("Cashier"), Unit.TEXT),
             Column("done", _("Done"), Unit.COUNT),
             Column("dismissed", _("Dismissed"), Unit.COUNT),
+            Column("left", _("Left alone"), Unit.COUNT),
             Column("done_share", _("Share done"), Unit.SHARE),
             Column("member_sales", _("Members' sales"), Unit.COUNT),
             Column("rated", _("Rated"), Unit.COUNT),
@@ -634,13 +667,15 @@ def _by_cashier(now: Reading) -> Table:
             _("Total"),
             done,
             dismissed,
-            share(done, done + dismissed),
+            left,
+            share(done, done + dismissed + left),
             sales,
             rated,
             _per(done + dismissed, sales),
         ),
         note=_(
-            "Reminders by who marked them; members' sales (completed sales with a card) and "
+            "Reminders done or dismissed by who marked them, left alone by who rang the sale "
+            "up; share done: of the three. Members' sales (completed sales with a card) and "
             "those rated by who rang them up. A sale may have several reminders marked, or "
             "none."
         ),
@@ -702,8 +737,9 @@ def _promises(now: Reading, before: Reading | None) -> Table:
 def _came_back(now: Reading, before: Reading | None) -> Table:
     names = {
         "done": _("A reminder done"),
-        "dismissed": _("Reminders dismissed only"),
-        "none": _("No reminder marked"),
+        "dismissed": _("Reminders dismissed, none done"),
+        "left": _("Reminders left alone only"),
+        "none": _("No reminder shown"),
     }
     rows = []
     for group in GROUPS:
@@ -732,12 +768,12 @@ def _came_back(now: Reading, before: Reading | None) -> Table:
         ),
         tuple(rows),
         note=_(
-            "Members served or with a reminder marked in the period, on every till: those "
-            "with a reminder done; with reminders dismissed only; with none marked (the till "
-            "showed them none, or the cashier left them alone). Came back: bought again on "
-            "one of the 30 days after the day of their first reminder done (dismissed; for "
-            "the last group, their first purchase) in the period, counted once those 30 days "
-            "are over. This compares the groups; it does not show that a reminder made "
+            "Members served or with a reminder shown in the period, on every till: those "
+            "with a reminder done; with reminders dismissed, none done; with reminders left "
+            "alone only; with none shown. Came back: bought again on one of the 30 days after "
+            "the day of their first reminder done (dismissed, left alone; for the last group, "
+            "their first purchase) in the period, counted once those 30 days are over. This "
+            "compares the groups; it does not show that a reminder made "
             "anyone come back: the cashiers mark reminders for the customers they talk to."
         ),
     )
@@ -868,8 +904,8 @@ def build(uow: UnitOfWork, actor: Actor, query: ReportQuery) -> Report:
             ),
             notes=(
                 _(
-                    "The till does not record which reminders it showed: a reminder shown "
-                    "and neither done nor dismissed (ignored) cannot be counted yet."
+                    "Reminders left alone are recorded from this version on: in periods "
+                    "before it, shown counts only the reminders marked."
                 ),
                 _(
                     "With a till chosen: reminders marked on it, its members' sales and their "

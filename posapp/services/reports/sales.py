@@ -98,7 +98,9 @@ def _read_takings(uow: UnitOfWork, scope: Scope, *keys: str) -> list[tuple[Any, 
 
     `keys` are of the aggregates' takings ("day", "hour", "user_id", "till_id").
     """
-    rows = aggregates.totals(uow, scope, aggregates.TAKINGS, [*keys, "kind", "status"])
+    rows = aggregates.totals(
+        uow, scope, aggregates.TAKINGS, [*keys, "kind", "status"], measures=("sales", "gross")
+    )
     return [
         (*(row[key] for key in keys), row["kind"], row["status"], row["sales"], row["gross"])
         for row in rows
@@ -152,14 +154,19 @@ def _read_discounts(uow: UnitOfWork, scope: Scope) -> list[tuple[Any, ...]]:
     ]
 
 
-def _read_refunds_and_voids(uow: UnitOfWork, scope: Scope) -> list[tuple[Any, ...]]:
-    """The period's refunds and voids, in time order, with the receipt each refunded."""
+def _read_refunds_and_voids(
+    uow: UnitOfWork, scope: Scope, limit: int | None
+) -> tuple[list[tuple[Any, ...]], int]:
+    """The period's refunds and voids, in time order, with the receipt each refunded: the
+    newest `limit` of them (None: all), and how many there are."""
+    # Spelt as the partial index on refunds and voids is, so that the database uses it.
+    where: list[Any] = [scope.sales_in(), text(f"({refunds_and_voids(Sale.__tablename__)})")]
     original = aliased(Sale)
     original_till = aliased(Till)
     approver = (
         select(func.max(SaleLine.approved_by)).where(SaleLine.sale_id == Sale.id).scalar_subquery()
     )
-    rows = uow.session.execute(
+    listed = (
         select(
             Sale.completed_at,
             Sale.kind,
@@ -176,11 +183,15 @@ def _read_refunds_and_voids(uow: UnitOfWork, scope: Scope) -> list[tuple[Any, ..
         .join(Till, Till.id == Sale.till_id)
         .outerjoin(original, original.id == Sale.refund_of_id)
         .outerjoin(original_till, original_till.id == original.till_id)
-        # Spelt as the partial index on refunds and voids is, so that the database uses it.
-        .where(scope.sales_in(), text(f"({refunds_and_voids(Sale.__tablename__)})"))
-        .order_by(Sale.completed_at, Sale.id)
+        .where(*where)
+        .order_by(Sale.completed_at.desc(), Sale.id.desc())
+        .limit(limit)
     )
-    return [tuple(row) for row in rows]
+    rows = [tuple(row) for row in uow.session.execute(listed)][::-1]
+    if limit is None or len(rows) < limit:
+        return rows, len(rows)
+    count = uow.session.execute(select(func.count()).select_from(Sale).where(*where)).scalar()
+    return rows, int(count or 0)
 
 
 def _read_user_names(uow: UnitOfWork) -> dict[int, str]:
@@ -194,17 +205,11 @@ def _read_till_codes(uow: UnitOfWork) -> dict[int, str]:
 # --- Folding the rows into the report ------------------------------------------------------
 
 
-# The period's takings by (day, hour, cashier, till): read once, folded by each table.
-BY = ("day", "hour", "user_id", "till_id")
-DAY, HOUR, USER, TILL = range(4)
-
-
-def takings_by(rows: Iterable[tuple[Any, ...]], key: int | None) -> dict[Any, Takings]:
-    """Rows of _read_takings(…, *BY) folded per BY[key] (None: all in one)."""
+def takings_by(rows: Iterable[tuple[Any, ...]]) -> dict[Any, Takings]:
+    """Rows of _read_takings(…, key) folded per key."""
     grouped: dict[Any, Takings] = defaultdict(Takings)
-    for row in rows:
-        kind, status, count, total = row[len(BY) :]
-        grouped[None if key is None else row[key]].add(kind, status, count, total)
+    for key, kind, status, count, total in rows:
+        grouped[key].add(kind, status, count, total)
     return grouped
 
 
@@ -285,13 +290,11 @@ def _takings_row(key: Value, takings: Takings) -> tuple[Value, ...]:
     return (key, takings.sales, takings.gross, takings.refunded, takings.net, takings.average)
 
 
-def _by_time(
-    scope: Scope, rows: list[tuple[Any, ...]], whole: Takings
-) -> tuple[Table, Chart, Chart]:
+def _by_time(uow: UnitOfWork, scope: Scope, whole: Takings) -> tuple[Table, Chart, Chart]:
     """The table and chart of takings by day, and the heat map of sales by weekday and hour."""
     by_day: dict[date, Takings] = defaultdict(Takings)
     heat = [[0] * 24 for _weekday in range(7)]
-    for day, hour, _user, _till, kind, status, count, total in rows:
+    for day, hour, kind, status, count, total in _read_takings(uow, scope, "day", "hour"):
         by_day[day].add(kind, status, count, total)
         if kind == "sale" and status == "completed":
             heat[day.weekday()][hour] += count
@@ -327,8 +330,7 @@ def _by_time(
     return table, bars, heat_map
 
 
-def _by_cashier(rows: list[tuple[Any, ...]], names: dict[int, str], whole: Takings) -> Table:
-    grouped = takings_by(rows, USER)
+def _by_cashier(grouped: dict[Any, Takings], names: dict[int, str], whole: Takings) -> Table:
     rows = sorted(
         (_takings_row(names[user], takings) for user, takings in grouped.items()),
         key=lambda row: str(row[0]),
@@ -343,9 +345,8 @@ def _by_cashier(rows: list[tuple[Any, ...]], names: dict[int, str], whole: Takin
     )
 
 
-def _by_till(uow: UnitOfWork, rows: list[tuple[Any, ...]], whole: Takings) -> Table:
+def _by_till(uow: UnitOfWork, grouped: dict[Any, Takings], whole: Takings) -> Table:
     codes = _read_till_codes(uow)
-    grouped = takings_by(rows, TILL)
     rows = sorted(
         ((*_takings_row(codes[till], takings), takings.voids) for till, takings in grouped.items()),
         key=lambda row: str(row[0]),
@@ -411,7 +412,10 @@ def _by_method(uow: UnitOfWork, scope: Scope) -> Table:
     )
 
 
-def _refunds_and_voids(uow: UnitOfWork, scope: Scope, names: dict[int, str]) -> Table:
+def _refunds_and_voids(
+    uow: UnitOfWork, scope: Scope, names: dict[int, str], limit: int | None
+) -> Table:
+    listed, count = _read_refunds_and_voids(uow, scope, limit)
     rows = []
     for (
         at,
@@ -425,7 +429,7 @@ def _refunds_and_voids(uow: UnitOfWork, scope: Scope, names: dict[int, str]) -> 
         approver,
         total,
         reason,
-    ) in _read_refunds_and_voids(uow, scope):
+    ) in listed:
         local = at.astimezone(scope.zone)
         refund = status == "completed"
         rows.append(
@@ -461,7 +465,12 @@ def _refunds_and_voids(uow: UnitOfWork, scope: Scope, names: dict[int, str]) -> 
         note=_(
             "A refund's amount is what it gave back; a void's is what the sale came to when it "
             "was cancelled. 'Approved by' names the manager who approved a cashier's refund."
-        ),
+        )
+        + (
+            " " + _("The newest {shown} of {count} are listed; the CSV export lists them all.")
+            if len(rows) < count
+            else ""
+        ).format(shown=len(rows), count=count),
     )
 
 
@@ -516,9 +525,9 @@ def build(uow: UnitOfWork, actor: Actor, query: ReportQuery) -> Report:
     with uow:
         scope = open_scope(uow, actor, query)
         names = _read_user_names(uow)
-        rows = _read_takings(uow, scope, *BY)
-        whole = takings_by(rows, None).get(None, Takings())
-        by_day, bars, heat_map = _by_time(scope, rows, whole)
+        by_user = takings_by(_read_takings(uow, scope, "user_id"))
+        whole = _total_takings(uow, scope)
+        by_day, bars, heat_map = _by_time(uow, scope, whole)
         return scope.report(
             "sales",
             _("Sales"),
@@ -526,10 +535,10 @@ def build(uow: UnitOfWork, actor: Actor, query: ReportQuery) -> Report:
             charts=(bars, heat_map),
             tables=(
                 by_day,
-                _by_cashier(rows, names, whole),
+                _by_cashier(by_user, names, whole),
                 _by_method(uow, scope),
-                _by_till(uow, rows, whole),
-                _refunds_and_voids(uow, scope, names),
+                _by_till(uow, takings_by(_read_takings(uow, scope, "till_id")), whole),
+                _refunds_and_voids(uow, scope, names, query.limit),
                 _discounts(uow, scope, names),
             ),
         )
