@@ -221,8 +221,12 @@ def test_a_long_table_sorts_by_its_numbers_and_keeps_its_totals_last(
     assert view is not None
     columns = [c.key for c in view.source.table.columns]
     gross = columns.index("gross")
-    view.sortByColumn(gross, Qt.SortOrder.AscendingOrder)
     proxy = view.proxy
+    # Until a column is chosen the rows are in the report's order (best sellers first).
+    assert view.horizontalHeader().sortIndicatorSection() == -1
+    listed = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    assert listed == [view.source.index(r, 0).data() for r in range(view.source.row_count())]
+    view.sortByColumn(gross, Qt.SortOrder.AscendingOrder)
     amounts = [
         proxy.index(row, gross).data(Qt.ItemDataRole.UserRole + 1)[1]
         for row in range(proxy.rowCount() - (1 if view.source.total_row is not None else 0))

@@ -18,6 +18,7 @@ from posapp.output.report import Table, Value
 from posapp.output.report_format import COMPARABLE, format_value
 
 VISIBLE_ROWS = 14
+FITTED_ROWS = 100  # rows a column is fitted to (with the last, the totals)
 # The role a proxy sorts by: the raw value, not its text ("9,50 €" before "10,00 €").
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -114,22 +115,26 @@ class ReportTableView(QTableView):
         self.source = ReportTableModel(table, language, self)
         self.proxy = ReportTableProxy(self.source, self)
         self.setModel(self.proxy)
+        # As the report lists them: no column sorted (else enabling sorting sorts by the first).
+        self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
-        self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # as the report lists them
         self.setAlternatingRowColors(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Columns are fitted to the first rows (and the totals row), not to all 1,000.
+        self.horizontalHeader().setResizeContentsPrecision(FITTED_ROWS)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._fitted = False
 
     def fit_columns(self) -> None:
-        """Each column as wide as its widest cell of the first rows, or its title's
-        longest line (with room for the sort arrow)."""
+        """Each column as wide as its widest cell of the first rows and the last (the
+        totals), or its title's longest line (with room for the sort arrow)."""
         header = self.horizontalHeader()
         metrics = QFontMetrics(header.font())
+        last = self.proxy.rowCount() - 1
         for column in range(self.source.column_count):
             title = max(
                 (
@@ -138,7 +143,10 @@ class ReportTableView(QTableView):
                 ),
                 default=0,
             )
-            header.resizeSection(column, max(self.sizeHintForColumn(column), title + 28))
+            cells = self.sizeHintForColumn(column)
+            if last >= 0:
+                cells = max(cells, self.sizeHintForIndex(self.proxy.index(last, column)).width())
+            header.resizeSection(column, max(cells, title + 28))
         self.verticalHeader().setDefaultSectionSize(self.sizeHintForRow(0))
 
     def showEvent(self, event: Any) -> None:
