@@ -100,14 +100,15 @@ ROLLED_SPANS = ("month", "year")
 
 class ReportProductsRolled(Base):
     """The products' days rolled up by calendar month and by year: completed sales and
-    refunds of every till, by product and kind. A year's products report reads one row
-    per product sold instead of one per product, till and day."""
+    refunds of every till, one row per product (posapp.services.reports.rolled). A year's
+    products report reads one row per product sold instead of one per product, till and
+    day. A span's rows hold its days up to the last one summed."""
 
     __tablename__ = "report_products_rolled"
     span: Mapped[str] = mapped_column(String(5), primary_key=True)  # month or year
     start: Mapped[date] = mapped_column(Date(), primary_key=True)  # its first day
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
-    kind: Mapped[str] = mapped_column(String(8), primary_key=True)
+    sale_lines: Mapped[int] = mapped_column(BigInteger())  # lines of sales (not refunds)
     lines: Mapped[int] = mapped_column(BigInteger())
     quantity: Mapped[int] = mapped_column(BigInteger())
     gross: Mapped[int] = mapped_column(BigInteger())

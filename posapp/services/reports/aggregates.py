@@ -11,10 +11,10 @@ one statement, so the figures are the same whether the aggregates have caught
 up or not. `rebuild` (`posapp reports rebuild`) recomputes them all, and
 `differences` (`posapp check`) compares them with the raw rows.
 
-The products' days are rolled up further, by calendar month and year
-(ReportProductsRolled, completed rows of every till), as each day is summed:
-`rows_in` reads a period's whole years and months from there and only the days
-at its edges from the days, so a year's products report reads a row per product.
+The products' days are rolled up further, by calendar month and year, as each
+day is summed (posapp.services.reports.rolled): `product_sums` reads a period's
+months and years from there and sums only the days around them, so a year's
+products report reads a row per product.
 
 A till whose clock is behind could still complete a sale into a summed day;
 each catch-up therefore re-counts the last RECHECK_DAYS summed days' sales and
@@ -32,25 +32,20 @@ from typing import Any
 from sqlalchemy import (
     BigInteger,
     ColumnElement,
-    Date,
-    Integer,
     Select,
     Subquery,
-    and_,
     case,
-    cast,
     delete,
+    exists,
     func,
     insert,
     literal,
-    null,
     or_,
     select,
     type_coerce,
     union_all,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 
 from posapp.db.models import Payment, Product, Sale, SaleLine
 from posapp.db.report_models import (
@@ -65,6 +60,7 @@ from posapp.db.report_models import (
 from posapp.db.types import UtcDateTime
 from posapp.db.uow import UnitOfWork
 from posapp.domain.periods import local_midnight
+from posapp.services.reports import rolled
 from posapp.services.reports.common import Scope
 from posapp.services.settings import read_settings, shop_time_zone
 
@@ -375,47 +371,7 @@ def differences(uow: UnitOfWork) -> list[str]:
             raw = set(_raw_rows_of(uow, fact, clock))
             for row in sorted(summed ^ raw, key=repr)[:5]:
                 found.append(f"{fact.table.__tablename__}: {row}")
-    found.extend(_rolled_differences(uow, first, covered))
-    return found
-
-
-def _rolled_differences(uow: UnitOfWork, first: date, last: date) -> list[str]:
-    """The products' months and years (those kept, and those of the summed days first..last)
-    that differ from the sum of their summed days."""
-    table, days = ReportProductsRolled, ReportProducts
-    spans = {("year", date(year, 1, 1)) for year in range(first.year, last.year + 1)}
-    month = first.replace(day=1)
-    while month <= last:
-        spans.add(("month", month))
-        month = _next_month(month)
-    spans |= {
-        (span, start)
-        for span, start in uow.connection.execute(select(table.span, table.start).distinct())
-    }
-    names = ("product_id", "kind", *PRODUCTS.measures)
-    found: list[str] = []
-    for span, start in sorted(spans):
-        end = date(start.year + 1, 1, 1) if span == "year" else _next_month(start)
-        kept = set(
-            uow.connection.execute(
-                select(*(getattr(table, n) for n in names)).where(
-                    table.span == span, table.start == start
-                )
-            )
-        )
-        summed = set(
-            uow.connection.execute(
-                select(
-                    days.product_id,
-                    days.kind,
-                    *(func.sum(getattr(days, m)) for m in PRODUCTS.measures),
-                )
-                .where(days.day >= start, days.day < end, days.status == "completed")
-                .group_by(days.product_id, days.kind)
-            )
-        )
-        for row in sorted(kept ^ summed, key=repr)[:5]:
-            found.append(f"{table.__tablename__}: {span} {start}: {row}")
+    found.extend(rolled.differences(uow, first, covered))
     return found
 
 
@@ -485,50 +441,7 @@ def _sum_days(uow: UnitOfWork, clock: _Clock) -> None:
             insert(fact.table).from_select(names, select(*(rows.c[n] for n in names)))
         )
     for day in clock.days():
-        _roll(uow, day, 1)
-
-
-def _rolled_upsert(dialect_insert: Any) -> Any:
-    """A product's month or year row: added to, or its first row."""
-    statement = dialect_insert(ReportProductsRolled)
-    table = ReportProductsRolled.__table__
-    return statement.on_conflict_do_update(
-        index_elements=["span", "start", "product_id", "kind"],
-        set_={m: table.c[m] + statement.excluded[m] for m in PRODUCTS.measures},
-    )
-
-
-_ADD_ROLLED = {
-    "sqlite": _rolled_upsert(sqlite.insert),
-    "postgresql": _rolled_upsert(postgresql.insert),
-}
-
-
-def _roll(uow: UnitOfWork, day: date, sign: int) -> None:
-    """Add (sign 1) or take back (-1) a summed day's completed product rows to its month's
-    and its year's (a row taken back to nothing is removed)."""
-    table = ReportProducts
-    measures = [(sign * func.sum(getattr(table, m))).label(m) for m in PRODUCTS.measures]
-    for span, start in (("month", day.replace(day=1)), ("year", date(day.year, 1, 1))):
-        summed = (
-            select(
-                literal(span).label("span"),
-                literal(start, Date()).label("start"),
-                table.product_id,
-                table.kind,
-                *measures,
-            )
-            .where(table.day == day, table.status == "completed")
-            .group_by(table.product_id, table.kind)
-        )
-        names = ["span", "start", "product_id", "kind", *PRODUCTS.measures]
-        connection = uow.connection
-        connection.execute(_ADD_ROLLED[connection.dialect.name].from_select(names, summed))
-        if sign < 0:
-            rolled = ReportProductsRolled
-            connection.execute(
-                delete(rolled).where(rolled.span == span, rolled.start == start, rolled.lines == 0)
-            )
+        rolled.roll(uow, day, 1)
 
 
 def _recheck(uow: UnitOfWork, zone: tzinfo, covered: date) -> None:
@@ -552,7 +465,7 @@ def _recheck(uow: UnitOfWork, zone: tzinfo, covered: date) -> None:
         ).all()
     )
     for stale in sorted(d for d in set(raw) | set(summed) if raw.get(d, 0) != summed.get(d, 0)):
-        _roll(uow, stale, -1)
+        rolled.roll(uow, stale, -1)
         for fact in FACTS:
             uow.connection.execute(delete(fact.table).where(fact.table.day == stale))
         _sum_days(uow, _Clock(zone, stale, stale))
@@ -570,81 +483,102 @@ def rows_in(uow: UnitOfWork, scope: Scope, fact: Fact) -> Subquery | None:
     first, last = scope.period.first, scope.period.last
     summed_last = min(last, covered) if covered is not None else None
     if summed_last is not None and summed_last >= first:
-        rolled: list[tuple[str, date]] = []
-        runs = [(first, summed_last)]
-        if fact is PRODUCTS and scope.till is None:
-            rolled, runs = _spans(first, summed_last)
-        if rolled:
-            parts.append(_rolled_rows(rolled))
-        table = fact.table
-        for run_first, run_last in runs:
-            columns = (getattr(table, n) for n in ("day", *fact.keys, *fact.measures))
-            part = select(*columns).where(table.day >= run_first, table.day <= run_last)
-            if scope.till is not None:
-                part = part.where(table.till_id == scope.till)
-            parts.append(part)
-    raw_first = first if summed_last is None or summed_last < first else summed_last + timedelta(1)
-    raw_last = min(last, scope.made_at.astimezone(scope.zone).date())  # no sales tomorrow
-    if raw_first <= raw_last:
-        if (raw_last - raw_first).days >= RAW_DAYS_LIMIT:
-            raise RuntimeError("the reports' aggregates are behind: call catch_up() first")
-        clock = _Clock(scope.zone, raw_first, raw_last)
-        start = max(scope.start, local_midnight(raw_first, scope.zone))
-        raw = _raw_rows(fact, clock, start, scope.end).subquery()
-        part = select(*(raw.c[n] for n in ("day", *fact.keys, *fact.measures)))
-        if scope.till is not None:
-            part = part.where(raw.c.till_id == scope.till)
-        parts.append(part)
+        parts.append(_summed_part(scope, fact, first, summed_last))
+    raw = _raw_part(scope, fact, summed_last)
+    if raw is not None:
+        parts.append(raw)
     if not parts:
         return None
     return union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
 
 
-def _spans(first: date, last: date) -> tuple[list[tuple[str, date]], list[tuple[date, date]]]:
-    """The days first..last as the calendar years and months wholly inside them, as
-    (span, its first day), and the runs of days left over at the edges, as (first, last)."""
-    rolled: list[tuple[str, date]] = []
-    runs: list[tuple[date, date]] = []
-    day = first
-    while day <= last:
-        next_year, next_month = date(day.year + 1, 1, 1), _next_month(day)
-        if (day.month, day.day) == (1, 1) and next_year - timedelta(1) <= last:
-            rolled.append(("year", day))
-            day = next_year
-        elif day.day == 1 and next_month - timedelta(1) <= last:
-            rolled.append(("month", day))
-            day = next_month
-        else:
-            if runs and runs[-1][1] == day - timedelta(1):
-                runs[-1] = (runs[-1][0], day)
-            else:
-                runs.append((day, day))
-            day += timedelta(1)
-    return rolled, runs
+def _summed_part(scope: Scope, fact: Fact, first: date, last: date) -> Select[Any]:
+    """The fact's summed rows of the days first..last (of the scope's till)."""
+    table = fact.table
+    columns = (getattr(table, n) for n in ("day", *fact.keys, *fact.measures))
+    part = select(*columns).where(table.day >= first, table.day <= last)
+    return part.where(table.till_id == scope.till) if scope.till is not None else part
 
 
-def _next_month(day: date) -> date:
-    """The first day of the month after `day`'s."""
-    return (day.replace(day=28) + timedelta(4)).replace(day=1)
+def _raw_part(scope: Scope, fact: Fact, summed_last: date | None) -> Select[Any] | None:
+    """The fact's raw rows of the scope's days after `summed_last` (None: all of them),
+    summed by its keys as the aggregates are; None when there are no such days."""
+    first, last = scope.period.first, scope.period.last
+    raw_first = first if summed_last is None or summed_last < first else summed_last + timedelta(1)
+    raw_last = min(last, scope.made_at.astimezone(scope.zone).date())  # no sales tomorrow
+    if raw_first > raw_last:
+        return None
+    if (raw_last - raw_first).days >= RAW_DAYS_LIMIT:
+        raise RuntimeError("the reports' aggregates are behind: call catch_up() first")
+    clock = _Clock(scope.zone, raw_first, raw_last)
+    start = max(scope.start, local_midnight(raw_first, scope.zone))
+    raw = _raw_rows(fact, clock, start, scope.end).subquery()
+    part = select(*(raw.c[n] for n in ("day", *fact.keys, *fact.measures)))
+    return part.where(raw.c.till_id == scope.till) if scope.till is not None else part
 
 
-def _rolled_rows(rolled: Sequence[tuple[str, date]]) -> Select[Any]:
-    """The products' rolled-up rows of those months and years, in the days' columns (every
-    till: no till; completed)."""
-    table = ReportProductsRolled
-    where = [
-        and_(table.span == span, table.start.in_([start for s, start in rolled if s == span]))
-        for span in ("year", "month")
-        if any(s == span for s, _start in rolled)
+def product_sums(uow: UnitOfWork, scope: Scope) -> Subquery | None:
+    """Each product's completed sales and refunds in the scope, one row per product:
+    product_id and rolled.MEASURES as stored. None when the scope has no days yet.
+
+    For every till, a period's months and years come rolled up (rolled.spans): the
+    largest is read row by row as it is, what else the period holds (other months, days,
+    today's raw rows) is summed per product and added to it, so that a year reads one
+    row per product it sold and sums only what lies around it.
+    """
+    covered = through(uow)
+    first, last = scope.period.first, scope.period.last
+    summed_last = min(last, covered) if covered is not None else None
+    chosen: list[tuple[str, date]] = []
+    parts: list[Select[Any]] = []
+    if covered is not None and summed_last is not None and summed_last >= first:
+        runs = [(first, summed_last)]
+        if scope.till is None:
+            chosen, runs = rolled.spans(first, summed_last, covered)
+        parts += [_summed_part(scope, PRODUCTS, a, b) for a, b in runs]
+    raw = _raw_part(scope, PRODUCTS, summed_last)
+    if raw is not None:
+        parts.append(raw)
+    days = [part.subquery() for part in parts]
+    rest_parts = [
+        select(day.c.product_id, *rolled.day_sums(day.c)).where(day.c.status == "completed")
+        for day in days
     ]
-    return select(
-        table.start.label("day"),
-        cast(null(), Integer).label("till_id"),
-        table.product_id,
-        table.kind,
-        literal("completed").label("status"),
-        *(getattr(table, m) for m in PRODUCTS.measures),
-    ).where(or_(*where))
+    base = max(chosen, key=lambda span: span[0] == "year") if chosen else None
+    others = [span for span in chosen if span != base]
+    if others:
+        rest_parts.append(rolled.rows(others))
+    if base is None and not rest_parts:
+        return None
+    table = ReportProductsRolled
+    at = (table.span == base[0], table.start == base[1]) if base is not None else ()
+    if not rest_parts:
+        return (
+            select(table.product_id, *(getattr(table, m) for m in rolled.MEASURES))
+            .where(*at)
+            .subquery()
+        )
+    union = union_all(*rest_parts).subquery() if len(rest_parts) > 1 else rest_parts[0].subquery()
+    rest = (
+        select(union.c.product_id, *(func.sum(union.c[m]).label(m) for m in rolled.MEASURES))
+        .group_by(union.c.product_id)
+        .cte("rest_of_period")
+        .prefix_with("MATERIALIZED")  # read by the join and by the products only in it
+    )
+    columns = [rest.c.product_id, *(rest.c[m] for m in rolled.MEASURES)]
+    if base is None:
+        return select(*columns).subquery()
+    joined = (
+        select(
+            table.product_id,
+            *((getattr(table, m) + func.coalesce(rest.c[m], 0)).label(m) for m in rolled.MEASURES),
+        )
+        .select_from(table)
+        .outerjoin(rest, rest.c.product_id == table.product_id)
+        .where(*at)
+    )
+    only_rest = select(*columns).where(~exists().where(table.product_id == rest.c.product_id, *at))
+    return union_all(joined, only_rest).subquery()
 
 
 def totals(

@@ -11,8 +11,8 @@ Definitions (also said under the tables where not obvious):
   out); margin: gross profit / net of those lines;
 - share of revenue with a cost: the net of lines with a cost / all net.
 
-Everything is read from the products' aggregate by shop day
-(posapp.services.reports.aggregates.PRODUCTS), completed sales and refunds only.
+Everything is read from the products' aggregates (aggregates.product_sums: the
+months and years rolled up, the days around them), completed sales and refunds only.
 """
 
 from __future__ import annotations
@@ -134,41 +134,36 @@ def _cost_cents(stored: Any) -> Any:
     )
 
 
-def _per_product(rows: Subquery) -> Subquery:
-    """Each product's sums in `rows` (completed sales and refunds)."""
-    return (
-        select(
-            rows.c.product_id,
-            literal(1).label("products"),
-            func.max(case((rows.c.kind == "sale", 1), else_=0)).label("sold"),
-            *(func.sum(rows.c[m]).label(m) for m in _SUMMED[2:-2]),
-            _cost_cents(cast(func.sum(rows.c.cost), BigInteger)).label("cost"),
-            case((func.sum(rows.c.costed_lines) > 0, 1), else_=0).label("costed"),
-        )
-        .where(rows.c.status == "completed")
-        .group_by(rows.c.product_id)
-        .subquery()
-    )
+def _per_product(sums: Subquery) -> Subquery:
+    """Each product's figures from its sums (aggregates.product_sums)."""
+    return select(
+        sums.c.product_id,
+        literal(1).label("products"),
+        case((sums.c.sale_lines > 0, 1), else_=0).label("sold"),
+        *(sums.c[m] for m in _SUMMED[2:-2]),
+        _cost_cents(cast(sums.c.cost, BigInteger)).label("cost"),
+        case((sums.c.costed_lines > 0, 1), else_=0).label("costed"),
+    ).subquery()
 
 
 def read_total(uow: UnitOfWork, scope: Scope) -> Sums:
     """Every product of the scope summed (the figures of the period compared with)."""
-    rows = aggregates.rows_in(uow, scope, aggregates.PRODUCTS)
-    if rows is None:
+    sums = aggregates.product_sums(uow, scope)
+    if sums is None:
         return Sums()
-    per_product = _per_product(rows)
+    per_product = _per_product(sums)
     total = uow.connection.execute(select(*(func.sum(per_product.c[m]) for m in _SUMMED))).one()
     return Sums(*(int(v or 0) for v in total))
 
 
 def read_sold(uow: UnitOfWork, scope: Scope, listed: int | None, ranked: int) -> Sold:
-    """The scope's products with completed sales or refunds, summed per product once
-    in the database (one statement) and then by category; the first `listed` by gross
+    """The scope's products with completed sales or refunds, per product (read once in
+    the database, one statement) and then by category; the first `listed` by gross
     (None: all) and the `ranked` top and bottom by gross and by quantity."""
-    rows = aggregates.rows_in(uow, scope, aggregates.PRODUCTS)
-    if rows is None:
+    product_sums = aggregates.product_sums(uow, scope)
+    if product_sums is None:
         return Sold({}, [], {key: [] for key in _RANKINGS})
-    per_product = _per_product(rows)
+    per_product = _per_product(product_sums)
     products = (
         select(per_product, Product.category_id, Product.sku)
         .join(Product, Product.id == per_product.c.product_id)

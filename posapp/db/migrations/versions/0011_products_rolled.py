@@ -2,9 +2,9 @@
 
 report_products keeps a row per day, till, product, kind and status: a busy shop's
 year is millions of them, and the products report summed them all (seconds). The
-new table keeps each calendar month's and year's completed sales and refunds per
-product (posapp.db.report_models.ReportProductsRolled), kept by the same catch-up
-that sums the days; it is filled here from the days already summed.
+new table keeps each calendar month's and year's completed sales and refunds, one
+row per product (posapp.db.report_models.ReportProductsRolled), kept by the same
+catch-up that sums the days; it is filled here from the days already summed.
 
 Revision ID: 0011
 Revises: 0010
@@ -39,7 +39,7 @@ def upgrade() -> None:
         sa.Column("span", sa.String(length=5), nullable=False),
         sa.Column("start", sa.Date(), nullable=False),
         sa.Column("product_id", sa.Integer(), nullable=False),
-        sa.Column("kind", sa.String(length=8), nullable=False),
+        sa.Column("sale_lines", sa.BigInteger(), nullable=False),
         *(sa.Column(name, sa.BigInteger(), nullable=False) for name in MEASURES),
         sa.CheckConstraint(
             "span IN ('month', 'year')", name=op.f("ck_report_products_rolled_span")
@@ -50,7 +50,7 @@ def upgrade() -> None:
             name=op.f("fk_report_products_rolled_product_id_products"),
         ),
         sa.PrimaryKeyConstraint(
-            "span", "start", "product_id", "kind", name=op.f("pk_report_products_rolled")
+            "span", "start", "product_id", name=op.f("pk_report_products_rolled")
         ),
     )
     if op.get_bind().dialect.name == "sqlite":  # days are stored as 'YYYY-MM-DD'
@@ -63,10 +63,11 @@ def upgrade() -> None:
     sums = ", ".join(f"SUM({name})" for name in MEASURES)
     for span, start in starts.items():
         op.execute(
-            f"INSERT INTO report_products_rolled (span, start, product_id, kind, "
+            f"INSERT INTO report_products_rolled (span, start, product_id, sale_lines, "
             f"{', '.join(MEASURES)}) "
-            f"SELECT '{span}', {start}, product_id, kind, {sums} FROM report_products "
-            f"WHERE status = 'completed' GROUP BY {start}, product_id, kind"
+            f"SELECT '{span}', {start}, product_id, "
+            f"SUM(CASE WHEN kind = 'sale' THEN lines ELSE 0 END), {sums} FROM report_products "
+            f"WHERE status = 'completed' GROUP BY {start}, product_id"
         )
 
 
