@@ -1041,7 +1041,7 @@ class _History:
             for _ in range(rng.randint(1, 3)):
                 kind = rng.choice(("note", "preference"))
                 count.note += 1
-                text = rng.choice(_NOTES if kind == "note" else _PREFERENCES)
+                text = rng.choice(NOTES if kind == "note" else _PREFERENCES)
                 rows.customer_notes.append((count.note, c, kind, text, cashier, self.at(moment())))
         if rng.random() < share.promises:
             for _ in range(rng.randint(1, 2)):
@@ -1154,7 +1154,7 @@ _CARE_SHARES = (  # by tier: regulars, tens, a few
     _CareShare(0.15, 0.04, 0.02, 0.2),
     _CareShare(0.02, 0.005, 0.003, 0.01),
 )
-_NOTES = (
+NOTES = (  # sample notes, shared with reports_history.py
     "Nāk ar suni: ūdens bļodiņa pie durvīm.",
     "Strādā blakus bankā, steidzas pusdienās.",
     "Meita mācās Rīgā, ienāk sestdienās kopā.",

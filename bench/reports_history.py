@@ -85,6 +85,7 @@ from zoneinfo import ZoneInfo
 
 from bulk import building_file, bulk_connection, cached, copy_database
 from bulk import publish as publish_file
+from members_db import NOTES
 from reports_db import (
     BUILD_FORMAT,
     DEFAULT_LINES,
@@ -157,12 +158,6 @@ _COMMENTS = {
     2: ("Ilgi jāgaida pie kases.", "Nebija manas ierastās preces."),
     1: ("Nelaipna apkalpošana.", "Prece bija bojāta, neviens neatvainojās."),
 }
-_NOTES = (
-    "Nāk ar suni: ūdens bļodiņa pie durvīm.",
-    "Strādā blakus bankā, steidzas pusdienās.",
-    "Meita mācās Rīgā, ienāk sestdienās kopā.",
-    "Pasūtīja kūku kāzu jubilejai; pajautāt, kā izdevās.",
-)
 _PREFERENCES = (
     "Rupjmaizi sagrieztu šķēlēs.",
     "Patīk svaigākais: pajautāt, kas šodien no krāsns.",
@@ -778,7 +773,7 @@ class _History:
         notes = []
         for n, sale in enumerate(at(NOTED), 1):
             preference = rng.random() < 0.4
-            text = rng.choice(_PREFERENCES if preference else _NOTES)
+            text = rng.choice(_PREFERENCES if preference else NOTES)
             kind = "preference" if preference else "note"
             notes.append(
                 _Note(n, sale.customer, kind, text, sale.user, sale.t + rng.uniform(30, 120))

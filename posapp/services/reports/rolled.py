@@ -22,17 +22,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from posapp.db.report_models import ReportProducts, ReportProductsRolled
 from posapp.db.uow import UnitOfWork
 
-# Summed from the days' measures as they are; `sale_lines` only counts the sales' lines.
-DAY_MEASURES = (
-    "lines",
-    "quantity",
-    "gross",
-    "vat",
-    "costed_lines",
-    "costed_gross",
-    "costed_vat",
-    "cost",
-)
+# The days' measures (report_products' columns outside its key), summed as they are;
+# `sale_lines` counts only the sales' lines.
+DAY_MEASURES = tuple(c.name for c in ReportProducts.__table__.columns if not c.primary_key)
 MEASURES = ("sale_lines", *DAY_MEASURES)
 
 
