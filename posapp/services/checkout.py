@@ -303,7 +303,8 @@ def complete_sale(
             outcome = None
             if cart.customer_id is not None or cart.rewards:
                 outcome = loyalty.record_sale(uow, actor, cart, sale_id, now)
-            left = [r for r in reminders_left if not r.sticky]
+            # Once per occasion: a reminder handed twice must not fail the sale.
+            left = list({r.key: r for r in reminders_left if not r.sticky}.values())
             if left and cart.customer_id is not None:
                 conn.execute(
                     _INSERT_LEFT,

@@ -23,6 +23,7 @@ from posapp.db.models import (
     Product,
     Promise,
     ReminderAction,
+    ReminderLeft,
 )
 from posapp.domain.reminders import Reminder, ReminderKind
 from posapp.errors import InvalidInput, NotFound, PermissionDenied
@@ -204,6 +205,32 @@ def test_a_reminder_marked_records_who_where_and_when_and_stays_away_for_its_occ
         care.mark_reminder(uow, shop.cashier, shop.customer_id, note.key, True)
     clock.advance(days=1)  # a note is put away for the day: tomorrow it is there again
     assert kinds(care.customer_reminders(uow, shop.customer_id)) == [ReminderKind.NOTE]
+
+
+def test_the_reminders_left_on_the_screen_are_recorded_with_the_sale_once_each(
+    shop: Shop, clock: Clock
+) -> None:
+    uow = shop.uow
+    care.add_note(uow, shop.cashier, shop.customer_id, "Prefers the window seat")
+    state = care.add_complaint(uow, shop.cashier, shop.customer_id, "Cold coffee")
+    shown = state.reminders
+    note = reminder(state, ReminderKind.NOTE)
+    cart = pay_exact(ring_up(shop, shop.customer_card, shop.bread))
+    # Handed twice (and with the complaint, which cannot be marked): the sale is recorded,
+    # the note left alone once, the complaint not at all.
+    sale = checkout.complete_sale(uow, shop.cashier, cart, (*shown, note))
+    with uow:
+        left = uow.session.scalars(select(ReminderLeft)).all()
+    assert [(r.sale_id, r.key, r.kind) for r in left] == [(sale.sale_id, note.key, "note")]
+    assert (left[0].user_id, left[0].till_id, left[0].at) == (
+        shop.cashier.user_id,
+        shop.till_id,
+        clock.moment,
+    )
+    # A sale without a customer leaves nothing, whatever it is handed.
+    anonymous = pay_exact(ring_up(shop, shop.bread))
+    checkout.complete_sale(uow, shop.cashier, anonymous, shown)
+    assert count(uow, ReminderLeft) == 1
 
 
 def test_a_promise_marked_done_is_kept_and_one_dismissed_comes_back_the_next_day(
