@@ -156,6 +156,11 @@ def _days_between(uow: UnitOfWork, later: date, earlier: Any) -> ColumnElement[A
     return difference
 
 
+def _rows_after(rows: Any, name: str) -> Any:
+    """`rows` as a CTE computed once on its own (MATERIALIZED), before anything groups it."""
+    return rows.cte(name).prefix_with("MATERIALIZED")
+
+
 def _read_funnel(
     uow: UnitOfWork, moments: Moments, settings: ShopSettings
 ) -> dict[tuple[str, bool], int]:
@@ -163,10 +168,15 @@ def _read_funnel(
     loyalty = settings.loyalty
     end, end_day = moments.end, moments.end_day
     window_start = end_day - timedelta(loyalty.client_window_days)
+    # The few rows after the end, picked by the index on days (moments) and kept apart
+    # before they are grouped: grouped at once, SQLite reads the whole table in the
+    # order of its customers' index instead, to spare itself a sort.
+    visits_after = _rows_after(
+        select(CustomerVisit.customer_id).where(CustomerVisit.day >= end_day), "visits_after"
+    )
     later = (
-        select(CustomerVisit.customer_id, func.count().label("n"))
-        .where(CustomerVisit.day >= end_day)
-        .group_by(CustomerVisit.customer_id)
+        select(visits_after.c.customer_id, func.count().label("n"))
+        .group_by(visits_after.c.customer_id)
         .subquery()
     )
     last_before = (
@@ -183,10 +193,13 @@ def _read_funnel(
         .group_by(CustomerVisit.customer_id)
         .subquery()
     )
+    changes_after = _rows_after(
+        select(StageChange.customer_id, StageChange.id).where(StageChange.at >= end),
+        "changes_after",
+    )
     first_after = (
-        select(StageChange.customer_id, func.min(StageChange.id).label("id"))
-        .where(StageChange.at >= end)
-        .group_by(StageChange.customer_id)
+        select(changes_after.c.customer_id, func.min(changes_after.c.id).label("id"))
+        .group_by(changes_after.c.customer_id)
         .subquery()
     )
     change = StageChange.__table__.alias("first_change")
