@@ -456,13 +456,21 @@ def _read_cohorts(
     sizes = dict(
         uow.session.execute(select(cohort, func.count()).where(*joined).group_by(cohort)).all()
     )
+    # The members who joined in those months first, then their visit days by their own
+    # index: not every member's visits of the months, each looked up to see when they joined.
+    members = (
+        select(Customer.id.label("customer_id"), cohort)
+        .where(*joined)
+        .cte("cohort_members")
+        .prefix_with("MATERIALIZED")
+    )
     month = _month_index(CustomerVisit.day, months).label("month")
     rows = uow.session.execute(
-        select(cohort, month, func.count(distinct(CustomerVisit.customer_id)))
-        .select_from(CustomerVisit)
-        .join(Customer, Customer.id == CustomerVisit.customer_id)
-        .where(*joined, CustomerVisit.day >= months[0], CustomerVisit.day < moments.end_day)
-        .group_by(cohort, month)
+        select(members.c.cohort, month, func.count(distinct(CustomerVisit.customer_id)))
+        .select_from(members)
+        .join(CustomerVisit, CustomerVisit.customer_id == members.c.customer_id)
+        .where(CustomerVisit.day >= months[0], CustomerVisit.day < moments.end_day)
+        .group_by(members.c.cohort, month)
     )
     return months, sizes, {(c, m): n for c, m, n in rows}
 
