@@ -61,7 +61,7 @@ from posapp.db.types import UtcDateTime
 from posapp.db.uow import UnitOfWork
 from posapp.domain.periods import local_midnight
 from posapp.services.reports import rolled
-from posapp.services.reports.common import Scope
+from posapp.services.reports.common import Scope, materialized
 from posapp.services.settings import read_settings, shop_time_zone
 
 GRACE = timedelta(hours=1)  # a day is summed this long after it ends
@@ -559,11 +559,11 @@ def product_sums(uow: UnitOfWork, scope: Scope) -> Subquery | None:
             .subquery()
         )
     union = union_all(*rest_parts).subquery() if len(rest_parts) > 1 else rest_parts[0].subquery()
-    rest = (
-        select(union.c.product_id, *(func.sum(union.c[m]).label(m) for m in rolled.MEASURES))
-        .group_by(union.c.product_id)
-        .cte("rest_of_period")
-        .prefix_with("MATERIALIZED")  # read by the join and by the products only in it
+    rest = materialized(  # read by the join and by the products only in it
+        select(
+            union.c.product_id, *(func.sum(union.c[m]).label(m) for m in rolled.MEASURES)
+        ).group_by(union.c.product_id),
+        "rest_of_period",
     )
     columns = [rest.c.product_id, *(rest.c[m] for m in rolled.MEASURES)]
     if base is None:

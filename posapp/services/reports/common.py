@@ -18,7 +18,7 @@ from datetime import datetime, tzinfo
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, true
+from sqlalchemy import CTE, ColumnElement, Select, and_, true
 
 from posapp.db.models import Sale
 from posapp.db.uow import UnitOfWork
@@ -111,3 +111,10 @@ def share(part: Decimal | int, whole: Decimal | int) -> Decimal | None:
     if not whole:
         return None
     return Decimal(part) / Decimal(whole)
+
+
+def materialized(rows: Select[*tuple[Any, ...]], name: str) -> CTE:
+    """`rows` as a CTE the database computes once on its own (MATERIALIZED, on SQLite
+    and PostgreSQL alike): read by several parts of a statement, or picked by its own
+    index before anything groups or joins it."""
+    return rows.cte(name).prefix_with("MATERIALIZED")

@@ -95,7 +95,7 @@ from posapp.output.report import (
     Value,
 )
 from posapp.services.reports import ReportQuery, aggregates
-from posapp.services.reports.common import Scope, figure, open_scope, share
+from posapp.services.reports.common import Scope, figure, materialized, open_scope, share
 from posapp.services.settings import RewardTrigger, ShopSettings
 
 OFFERED = "offered"
@@ -156,11 +156,6 @@ def _days_between(uow: UnitOfWork, later: date, earlier: Any) -> ColumnElement[A
     return difference
 
 
-def _rows_after(rows: Any, name: str) -> Any:
-    """`rows` as a CTE computed once on its own (MATERIALIZED), before anything groups it."""
-    return rows.cte(name).prefix_with("MATERIALIZED")
-
-
 def _read_funnel(
     uow: UnitOfWork, moments: Moments, settings: ShopSettings
 ) -> dict[tuple[str, bool], int]:
@@ -171,7 +166,7 @@ def _read_funnel(
     # The few rows after the end, picked by the index on days (moments) and kept apart
     # before they are grouped: grouped at once, SQLite reads the whole table in the
     # order of its customers' index instead, to spare itself a sort.
-    visits_after = _rows_after(
+    visits_after = materialized(
         select(CustomerVisit.customer_id).where(CustomerVisit.day >= end_day), "visits_after"
     )
     later = (
@@ -193,7 +188,7 @@ def _read_funnel(
         .group_by(CustomerVisit.customer_id)
         .subquery()
     )
-    changes_after = _rows_after(
+    changes_after = materialized(
         select(StageChange.customer_id, StageChange.id).where(StageChange.at >= end),
         "changes_after",
     )
@@ -458,11 +453,8 @@ def _read_cohorts(
     )
     # The members who joined in those months first, then their visit days by their own
     # index: not every member's visits of the months, each looked up to see when they joined.
-    members = (
-        select(Customer.id.label("customer_id"), cohort)
-        .where(*joined)
-        .cte("cohort_members")
-        .prefix_with("MATERIALIZED")
+    members = materialized(
+        select(Customer.id.label("customer_id"), cohort).where(*joined), "cohort_members"
     )
     month = _month_index(CustomerVisit.day, months).label("month")
     rows = uow.session.execute(

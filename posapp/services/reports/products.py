@@ -30,7 +30,7 @@ from posapp.domain.roles import Actor
 from posapp.i18n import N_, _
 from posapp.output.report import Chart, ChartKind, Column, Report, Series, Table, Unit, Value
 from posapp.services.reports import ReportQuery, aggregates
-from posapp.services.reports.common import Scope, figure, open_scope, share
+from posapp.services.reports.common import Scope, figure, materialized, open_scope, share
 
 RANKED = 20  # products in each top and bottom table
 CHARTED = 10  # products in the chart
@@ -164,11 +164,11 @@ def read_sold(uow: UnitOfWork, scope: Scope, listed: int | None, ranked: int) ->
     if product_sums is None:
         return Sold({}, [], {key: [] for key in _RANKINGS})
     per_product = _per_product(product_sums)
-    products = (
-        select(per_product, Product.category_id, Product.sku)
-        .join(Product, Product.id == per_product.c.product_id)
-        .cte("sold_products")
-        .prefix_with("MATERIALIZED")  # summed once, read by every part below
+    products = materialized(  # read by every part below
+        select(per_product, Product.category_id, Product.sku).join(
+            Product, Product.id == per_product.c.product_id
+        ),
+        "sold_products",
     )
     measures = [products.c[m] for m in _SUMMED]
     by_category = select(
