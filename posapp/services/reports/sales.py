@@ -525,8 +525,9 @@ def build(uow: UnitOfWork, actor: Actor, query: ReportQuery) -> Report:
     with uow:
         scope = open_scope(uow, actor, query)
         names = _read_user_names(uow)
-        by_user = takings_by(_read_takings(uow, scope, "user_id"))
-        whole = _total_takings(uow, scope)
+        user_rows = _read_takings(uow, scope, "user_id")
+        by_user = takings_by(user_rows)
+        whole = takings_by((None, *row[1:]) for row in user_rows).get(None, Takings())
         by_day, bars, heat_map = _by_time(uow, scope, whole)
         return scope.report(
             "sales",
