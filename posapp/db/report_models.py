@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, CheckConstraint, Date, ForeignKey, SmallInteger, String
+from sqlalchemy import BigInteger, CheckConstraint, Date, ForeignKey, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from posapp.db.models import Base
@@ -134,3 +134,17 @@ class ReportDiscounts(Base):
     changed: Mapped[int] = mapped_column(BigInteger())  # lines sold below or above list price
     discount: Mapped[int] = mapped_column(BigInteger())  # cents: the cashier's and rewards'
     overridden: Mapped[int] = mapped_column(BigInteger())  # (list - sold price) cents x thousandths
+
+
+class ReportKept(Base):
+    """A report's reading of a calendar month or year that is over, all tills, as JSON
+    (posapp.services.reports.kept): read instead of every member's history again while the
+    shop's settings stay as they were (`settings`, their fingerprint)."""
+
+    __tablename__ = "report_kept"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    first: Mapped[date] = mapped_column(Date(), primary_key=True)
+    last: Mapped[date] = mapped_column(Date(), primary_key=True)
+    settings: Mapped[str] = mapped_column(String(64))
+    reading: Mapped[str] = mapped_column(Text())
+    made_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -43,7 +43,7 @@ from posapp.errors import InvalidInput, PosError
 from posapp.i18n import _
 from posapp.services import care, checkout, loyalty, refunds, shifts, users
 from posapp.services.care import CardOfferAnswer
-from posapp.services.reports import aggregates
+from posapp.services.reports import aggregates, kept
 from posapp.services.settings import (
     LoyaltySettings,
     PointsBonus,
@@ -660,6 +660,7 @@ def build_demo(
         shifts.open_shift(uow, cashiers[0], TILL, Decimal("150.00"))
     _care_stories(uow, clock, actors, members.ids, today)
     aggregates.catch_up(uow)  # the owner's first report reads the months already summed
+    kept.catch_up(uow)
     cards = members.cards_to_try(clock)
     return DemoSummary(
         shop_name=SHOP.shop_name,

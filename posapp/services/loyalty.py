@@ -1777,6 +1777,9 @@ def merge_customers(uow: UnitOfWork, actor: Actor, keep_id: int, merge_id: int) 
         connection.execute(
             update(Customer).where(Customer.id == merge_id).values(merged_into_id=keep_id)
         )
+        from posapp.services.reports import kept  # not at the counter's start-up
+
+        kept.forget(uow)  # the reports' readings of past months held both records
         changes = _stage_changes(keep_id, keep.stored_stage, before, after, None)
         if changes:
             connection.execute(_INSERT_STAGE_CHANGES, [{**c, "at": now} for c in changes])

@@ -63,9 +63,10 @@ def run_report(uow: UnitOfWork, actor: Actor, name: str, query: ReportQuery) -> 
             )
         )
     require(actor, Permission.SEE_REPORTS)
-    from posapp.services.reports import aggregates
+    from posapp.services.reports import aggregates, kept
 
     aggregates.catch_up(uow)  # the days ended since the last report, summed once
+    kept.catch_up(uow)  # and the months and years over since, read once
     module = import_module(f"posapp.services.reports.{name}")
     report: Report = module.build(uow, actor, query)
     return report

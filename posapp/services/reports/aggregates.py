@@ -60,7 +60,7 @@ from posapp.db.report_models import (
 from posapp.db.types import UtcDateTime
 from posapp.db.uow import UnitOfWork
 from posapp.domain.periods import local_midnight
-from posapp.services.reports import rolled
+from posapp.services.reports import kept, rolled
 from posapp.services.reports.common import Scope, materialized
 from posapp.services.settings import read_settings, shop_time_zone
 
@@ -345,6 +345,7 @@ def rebuild(uow: UnitOfWork) -> date | None:
         _locked_through(uow)
         for table in (*(fact.table for fact in FACTS), ReportProductsRolled):
             uow.connection.execute(delete(table))
+        kept.forget(uow)
         _set_through(uow, None)
         uow.commit()
     return catch_up(uow)
@@ -465,6 +466,7 @@ def _recheck(uow: UnitOfWork, zone: tzinfo, covered: date) -> None:
         ).all()
     )
     for stale in sorted(d for d in set(raw) | set(summed) if raw.get(d, 0) != summed.get(d, 0)):
+        kept.forget(uow, stale)
         rolled.roll(uow, stale, -1)
         for fact in FACTS:
             uow.connection.execute(delete(fact.table).where(fact.table.day == stale))

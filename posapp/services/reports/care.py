@@ -92,7 +92,7 @@ from posapp.output.report import (
     Unit,
     Value,
 )
-from posapp.services.reports import ReportQuery
+from posapp.services.reports import ReportQuery, kept
 from posapp.services.reports.common import Scope, figure, open_scope, share
 
 CAME_BACK_DAYS = 30
@@ -879,11 +879,15 @@ def _comments(rows: list[tuple[Value, ...]], count: int) -> Table:
     )
 
 
+READING = kept.Kept("care", _read, Reading, days_after=CAME_BACK_DAYS)
+KEPT = (READING,)
+
+
 def build(uow: UnitOfWork, actor: Actor, query: ReportQuery) -> Report:
     with uow:
         scope = open_scope(uow, actor, query)
-        now = _read(uow, scope)
-        before = _read(uow, scope.previous) if scope.previous is not None else None
+        now = kept.reading(uow, scope, READING)
+        before = kept.reading(uow, scope.previous, READING) if scope.previous else None
         comments, count = _read_comments(uow, scope, query.limit)
         trend_chart, trend_table = _trend(scope, now)
         stars_chart, stars_table = _distribution(now, before)

@@ -71,27 +71,28 @@ def open_scope(uow: UnitOfWork, actor: Actor, query: ReportQuery) -> Scope:
     Call inside the report's transaction. Raises PermissionDenied for a cashier.
     """
     require(actor, Permission.SEE_REPORTS)
+    till = till_id(uow, query.till_code) if query.till_code is not None else None
+    previous = (
+        shop_scope(uow, query.period.previous(), till, query.till_code) if query.compare else None
+    )
+    return shop_scope(uow, query.period, till, query.till_code, previous)
+
+
+def shop_scope(
+    uow: UnitOfWork,
+    period: Period,
+    till: int | None = None,
+    till_code: str | None = None,
+    previous: Scope | None = None,
+) -> Scope:
+    """The scope of a period on one till (its id and code) or on all (None), inside a
+    transaction; no permission asked (open_scope asks it)."""
     settings = read_settings(uow)
     zone_name, zone = shop_time_zone(settings.time_zone)
-    till = till_id(uow, query.till_code) if query.till_code is not None else None
-
-    def scope_of(period: Period, previous: Scope | None) -> Scope:
-        start, end = period.bounds(zone)
-        return Scope(
-            period,
-            start,
-            end,
-            zone,
-            zone_name,
-            till,
-            query.till_code,
-            settings,
-            uow.now(),
-            previous,
-        )
-
-    previous = scope_of(query.period.previous(), None) if query.compare else None
-    return scope_of(query.period, previous)
+    start, end = period.bounds(zone)
+    return Scope(
+        period, start, end, zone, zone_name, till, till_code, settings, uow.now(), previous
+    )
 
 
 def figure(

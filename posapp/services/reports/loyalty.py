@@ -94,7 +94,7 @@ from posapp.output.report import (
     Unit,
     Value,
 )
-from posapp.services.reports import ReportQuery, aggregates
+from posapp.services.reports import ReportQuery, aggregates, kept
 from posapp.services.reports.common import Scope, figure, materialized, open_scope, share
 from posapp.services.settings import RewardTrigger, ShopSettings
 
@@ -436,10 +436,18 @@ def _month_index(column: Any, starts: list[Any]) -> ColumnElement[int]:
     return case(*whens, else_=len(starts) - 1)
 
 
-def _read_cohorts(
-    uow: UnitOfWork, scope: Scope, moments: Moments
-) -> tuple[list[date], dict[int, int], dict[tuple[int, int], int]]:
+@dataclass(frozen=True)
+class Cohorts:
     """The cohort months, their members, and their buyers by (cohort, month)."""
+
+    months: list[date]
+    sizes: dict[int, int]
+    buyers: dict[tuple[int, int], int]
+
+
+def _read_cohorts(uow: UnitOfWork, scope: Scope) -> Cohorts:
+    """The cohorts of the 13 months up to the scope's end."""
+    moments = _moments(scope)
     months = [_months_back(moments.last_day, n) for n in range(COHORT_MONTHS - 1, -1, -1)]
     moments_of = [local_midnight(month, scope.zone) for month in months]
     cohort = _month_index(Customer.created_at, moments_of).label("cohort")
@@ -464,7 +472,7 @@ def _read_cohorts(
         .where(CustomerVisit.day >= months[0], CustomerVisit.day < moments.end_day)
         .group_by(members.c.cohort, month)
     )
-    return months, sizes, {(c, m): n for c, m, n in rows}
+    return Cohorts(months, sizes, {(c, m): n for c, m, n in rows})
 
 
 # --- Folding into the report ---------------------------------------------------------------
@@ -727,9 +735,9 @@ def _retention_labels() -> tuple[str, ...]:
     return (_("After 1 month"), _("After 3 months"), _("After 6 months"), _("After 12 months"))
 
 
-def _cohorts(uow: UnitOfWork, scope: Scope) -> Table:
+def _cohorts(scope: Scope, cohorts: Cohorts) -> Table:
     moments = _moments(scope)
-    months, sizes, buyers = _read_cohorts(uow, scope, moments)
+    months, sizes, buyers = cohorts.months, cohorts.sizes, cohorts.buyers
     rows = []
     for index, month in enumerate(months):
         size = sizes.get(index, 0)
@@ -764,17 +772,27 @@ def _cohorts(uow: UnitOfWork, scope: Scope) -> Table:
     )
 
 
+READING = kept.Kept("loyalty", _read, Reading)
+COHORTS = kept.Kept("loyalty.cohorts", _read_cohorts, Cohorts)
+KEPT = (READING, COHORTS)
+
+
 def build(uow: UnitOfWork, actor: Actor, query: ReportQuery) -> Report:
     with uow:
         scope = open_scope(uow, actor, query)
-        now = _read(uow, scope)
-        before = _read(uow, scope.previous) if scope.previous is not None else None
+        now = kept.reading(uow, scope, READING)
+        before = kept.reading(uow, scope.previous, READING) if scope.previous else None
         funnel, chart = _funnel(now, before)
         return scope.report(
             "loyalty",
             _("Loyalty"),
             figures=_figures(now, before),
             charts=(chart,),
-            tables=(funnel, _movement(now), _offers(now), _cohorts(uow, scope)),
+            tables=(
+                funnel,
+                _movement(now),
+                _offers(now),
+                _cohorts(scope, kept.reading(uow, scope, COHORTS)),
+            ),
             notes=(_points_note(),),
         )

@@ -1,0 +1,196 @@
+"""The loyalty and care readings of the calendar months and years that are over, kept.
+
+A loyalty or care report reads every member's history (visit days, stage changes,
+reminders left alone, who came back): for a month of a shop with 100,000 members
+that is hundreds of milliseconds, for a year seconds. Once a calendar month or year
+is over, what those reports read of it for every till no longer changes, so
+`catch_up` keeps each such reading as a row of report_kept (its name, the period, a
+fingerprint of the shop's settings, the reading as JSON) and the report reads that
+row instead (`reading`). "Over" is a part's own: its last day summed, and for the
+care report's came-back comparison the 30 days after it too.
+
+A kept reading is forgotten, and read afresh, when what it was read from changes
+after all: a late sale summed again into one of its days or an earlier one
+(posapp.services.reports.aggregates), two members merged (posapp.services.loyalty),
+the aggregates rebuilt, or any setting changed (its fingerprint differs). A period
+with one till chosen, a week, a custom range and a period still running are read as
+they always were.
+
+Only the periods a report compares with are kept: the months from thirteen before
+the current one and the two years before it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, fields, is_dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from importlib import import_module
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import delete, select
+
+from posapp.db.models import Setting
+from posapp.db.report_models import ReportKept
+from posapp.db.uow import UnitOfWork
+from posapp.domain.periods import Period
+from posapp.services.reports import aggregates
+from posapp.services.reports.common import Scope, shop_scope
+from posapp.services.reports.rolled import next_month
+from posapp.services.settings import read_settings
+
+KEPT_BY = ("loyalty", "care")  # the report modules with a KEPT tuple of Kept parts
+MONTHS_KEPT = 13
+YEARS_KEPT = 2
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Kept(Generic[T]):
+    """One part of a report that is kept: its name, how it is read, the dataclass it reads
+    into, and the days after a period's end before it is over for this part."""
+
+    name: str
+    read: Callable[[UnitOfWork, Scope], T]
+    kind: type[T]
+    days_after: int = 0
+
+
+def reading(uow: UnitOfWork, scope: Scope, part: Kept[T]) -> T:
+    """The part's reading of the scope: kept, when it is; else read."""
+    if scope.till is None and _calendar(scope.period):
+        row = uow.session.execute(
+            select(ReportKept.settings, ReportKept.reading).where(
+                ReportKept.name == part.name,
+                ReportKept.first == scope.period.first,
+                ReportKept.last == scope.period.last,
+            )
+        ).one_or_none()
+        if row is not None and row.settings == fingerprint(uow):
+            return _loaded(part.kind, row.reading)
+    return part.read(uow, scope)
+
+
+def catch_up(uow: UnitOfWork) -> None:
+    """Keep the readings of the periods over and not kept yet (or kept under other
+    settings), one short write transaction each. Call after aggregates.catch_up."""
+    parts = [part for name in KEPT_BY for part in import_module(f"{__package__}.{name}").KEPT]
+    with uow:
+        covered = aggregates.through(uow)
+        settings = fingerprint(uow)
+        kept = set(
+            uow.session.execute(
+                select(ReportKept.name, ReportKept.first, ReportKept.last).where(
+                    ReportKept.settings == settings
+                )
+            ).all()
+        )
+        today = read_settings(uow).local_date(uow.now())
+    if covered is None:
+        return
+    for period in _periods(today):
+        for part in parts:
+            over = (covered - period.last).days >= part.days_after
+            if not over or (part.name, period.first, period.last) in kept:
+                continue
+            with uow.writing():
+                scope = shop_scope(uow, period)
+                text = _dumped(part.read(uow, scope))
+                uow.session.merge(
+                    ReportKept(
+                        name=part.name,
+                        first=period.first,
+                        last=period.last,
+                        settings=settings,
+                        reading=text,
+                        made_at=uow.now(),
+                    )
+                )
+                uow.commit()
+
+
+def forget(uow: UnitOfWork, since: date | None = None) -> None:
+    """Forget the kept readings of the periods ending on `since` or later (None: all).
+    Inside the write transaction that changed what they were read from."""
+    statement = delete(ReportKept)
+    if since is not None:
+        statement = statement.where(ReportKept.last >= since)
+    uow.connection.execute(statement)
+
+
+def fingerprint(uow: UnitOfWork) -> str:
+    """A digest of every setting as stored: a kept reading holds while it is the same."""
+    digest = hashlib.sha256()
+    for key, value in uow.session.execute(select(Setting.key, Setting.value).order_by(Setting.key)):
+        digest.update(json.dumps([key, value]).encode())
+    return digest.hexdigest()
+
+
+def _calendar(period: Period) -> bool:
+    """Whether the period is one calendar month or one calendar year."""
+    if period.first.day != 1:
+        return False
+    month = next_month(period.first) - period.last
+    year = period.first.month == 1 and period.last == date(period.first.year, 12, 31)
+    return month.days == 1 or year
+
+
+def _periods(today: date) -> list[Period]:
+    """The months and years kept, newest first (the ones compared with most)."""
+    periods = []
+    month = today.replace(day=1)
+    for _n in range(MONTHS_KEPT):
+        last = month - timedelta(1)
+        month = last.replace(day=1)
+        periods.append(Period(month, last))
+    years = range(today.year - 1, today.year - 1 - YEARS_KEPT, -1)
+    return periods + [Period(date(year, 1, 1), date(year, 12, 31)) for year in years]
+
+
+# --- JSON of a reading: dataclasses of ints, texts, Decimals, dates, tuples, lists, dicts ----
+
+
+def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, Decimal):
+        return {"decimal": str(value)}
+    if isinstance(value, datetime):
+        raise TypeError("a kept reading holds days, not moments")
+    if isinstance(value, date):
+        return {"date": value.isoformat()}
+    if isinstance(value, tuple):
+        return {"tuple": [_plain(item) for item in value]}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {"dict": [[_plain(k), _plain(v)] for k, v in value.items()]}
+    raise TypeError(f"a kept reading cannot hold {type(value).__name__}")
+
+
+def _unplain(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_unplain(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    ((tag, inner),) = value.items()
+    if tag == "decimal":
+        return Decimal(inner)
+    if tag == "date":
+        return date.fromisoformat(inner)
+    if tag == "tuple":
+        return tuple(_unplain(item) for item in inner)
+    return {_unplain(k): _unplain(v) for k, v in inner}
+
+
+def _dumped(reading: Any) -> str:
+    assert is_dataclass(reading)
+    return json.dumps({f.name: _plain(getattr(reading, f.name)) for f in fields(reading)})
+
+
+def _loaded(kind: type[T], text: str) -> T:
+    return kind(**{name: _unplain(value) for name, value in json.loads(text).items()})
