@@ -11,10 +11,15 @@ it times:
   shop upgrading to this version pays once (timed when the summed cache is made,
   then kept beside the cache as reports-...-summed.sqlite; the history is added
   to a copy of that, reports-...-summed-h<n>.sqlite);
+* the catch-up a report makes first, once (untimed by the runs after it): the
+  days not summed yet, and the loyalty and care readings of the months and years
+  over kept (posapp.services.reports.kept), what the first report after a
+  month's end pays;
 * every report that exists (posapp.services.reports.REPORT_NAMES) for the
   month of November 2026 and for the year 2025, through run_report as the
   window and `posapp report` call it: --runs times each, median and p95, beside
-  the targets (p95 ≤ 200 ms for a month, ≤ 1 s for a year);
+  the targets (p95 ≤ 200 ms for a month, ≤ 1 s for a year); and for the month
+  and the year still running (read from the rows, compared with the last kept);
 * the year's sales report written as CSV (target ≤ 2 s);
 * `posapp check` on the whole file, once.
 
@@ -41,11 +46,15 @@ from reports_history import ensure_history_db
 from posapp.db.uow import UnitOfWork
 from posapp.domain.periods import Period
 from posapp.domain.roles import Actor
-from posapp.services.reports import REPORT_NAMES, ReportQuery, run_report
+from posapp.services.reports import REPORT_NAMES, ReportQuery, aggregates, kept, run_report
 from posapp.services.setup import open_database
 
 MONTH = Period(date(2026, 11, 1), date(2026, 11, 30))
 YEAR = Period(date(2025, 1, 1), date(2025, 12, 31))
+TODAY = date.today()
+THIS_MONTH = Period(TODAY.replace(day=1), TODAY)
+THIS_YEAR = Period(date(TODAY.year, 1, 1), TODAY)
+PERIODS = (("month", MONTH), ("year", YEAR), ("this month", THIS_MONTH), ("this year", THIS_YEAR))
 TARGETS_MS = {"month": 200.0, "year": 1000.0}
 
 
@@ -105,20 +114,24 @@ def main() -> None:
     owner = Actor.command_line()
     try:
         print(_contents(uow))
-        print(
-            f"{'report':<10} {'period':<6} {'median ms':>10} {'p95 ms':>9} {'target':>8}  {_load()}"
-        )
+        started = time.perf_counter()
+        aggregates.catch_up(uow)
+        kept.catch_up(uow)
+        print(f"catch-up, the months and years over kept: {time.perf_counter() - started:.1f} s")
+        heading = f"{'report':<10} {'period':<10} {'median ms':>10} {'p95 ms':>9} {'target':>8}"
+        print(f"{heading}  {_load()}")
         for name in REPORT_NAMES:
             if importlib.util.find_spec(f"posapp.services.reports.{name}") is None:
                 print(f"{name:<10} not built yet")
                 continue
-            for label, period in (("month", MONTH), ("year", YEAR)):
+            for label, period in PERIODS:
                 query = ReportQuery(period)
                 median, p95 = _timed(partial(run_report, uow, owner, name, query), args.runs)
-                verdict = "ok" if p95 <= TARGETS_MS[label] else "SLOW"
+                target = TARGETS_MS[label.split()[-1]]
+                verdict = "ok" if p95 <= target else "SLOW"
                 print(
-                    f"{name:<10} {label:<6} {median:>10.1f} {p95:>9.1f} "
-                    f"{TARGETS_MS[label]:>6.0f}ms  {verdict}"
+                    f"{name:<10} {label:<10} {median:>10.1f} {p95:>9.1f} "
+                    f"{target:>6.0f}ms  {verdict}"
                 )
         from posapp.output.report_csv import render_report_csv
 
