@@ -118,7 +118,10 @@ def _takings(day: ColumnElement[Any], hour: ColumnElement[Any]) -> Select[Any]:
         .select_from(Sale)
         .outerjoin(SaleLine, SaleLine.sale_id == Sale.id)
         .outerjoin(Product, Product.id == SaleLine.product_id)
-        .group_by(Sale.id)
+        # By the moment first, then the sale: SQLite then reads the period's sales in the
+        # order of their index on completed_at; grouped by the id alone, it walked every
+        # sale of the shop in id order to spare itself a sort (0.8 s a day on 3,000,000).
+        .group_by(Sale.completed_at, Sale.id)
     )
     return per_sale
 
