@@ -2,14 +2,14 @@
 read afresh once what they came from changes (a setting, a merge, a late sale).
 
 The shop of tests/integration/loyalty_shop.py, reported on the morning of 4 November:
-October and September are over for the loyalty report; for the care report only
-September is (its came-back comparison needs the 30 days after the month).
+October and September are over; the care report's comparison of who came back in
+October still changes as each member's 30 days end (September's are over).
 """
 
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from importlib import import_module
 
@@ -47,6 +47,14 @@ def kept_periods(shop: Shop) -> set[tuple[str, date, date]]:
         return {(name, first, last) for name, first, last in rows}
 
 
+def kept_made(shop: Shop) -> dict[tuple[str, date], datetime]:
+    with shop.uow:
+        rows = shop.uow.session.execute(
+            select(ReportKept.name, ReportKept.first, ReportKept.made_at)
+        )
+        return {(name, first): made_at for name, first, made_at in rows}
+
+
 def report(shop: Shop, name: str, period: Period) -> Report:
     """As the window runs it: the aggregates and the kept readings caught up first."""
     return run_report(shop.uow, shop.owner, name, ReportQuery(period))
@@ -79,11 +87,26 @@ def test_the_months_over_are_kept_and_read_back_as_they_were_read(traded: Shop) 
         ("care", SEPTEMBER),
     ):
         assert (name, period.first, period.last) in found
-    # Not over: November is running, and October's came-back days are not all over.
-    assert ("loyalty", NOVEMBER.first, NOVEMBER.last) not in found
-    assert ("care", OCTOBER.first, OCTOBER.last) not in found
+    assert ("loyalty", NOVEMBER.first, NOVEMBER.last) not in found  # still running
     assert contents(loyalty_october) == contents(unkept(shop, "loyalty", OCTOBER))
     assert contents(care_october) == contents(unkept(shop, "care", OCTOBER))
+
+
+def test_a_reading_that_still_changes_is_read_afresh_each_day(traded: Shop) -> None:
+    shop = traded
+    report(shop, "care", OCTOBER)
+    made = kept_made(shop)
+    assert ("care", OCTOBER.first) in made  # kept for today
+    clock = shop.uow.clock
+    clock.moment = REPORT_AT + timedelta(days=1)  # type: ignore[attr-defined]
+    tomorrow = report(shop, "care", OCTOBER)
+    again = kept_made(shop)
+    # October's members' 30 days are still ending: read again the next day; September's
+    # are over (30 October), and the loyalty readings do not change once a month is over.
+    assert again[("care", OCTOBER.first)] > made[("care", OCTOBER.first)]
+    assert again[("care", SEPTEMBER.first)] == made[("care", SEPTEMBER.first)]
+    assert again[("loyalty", OCTOBER.first)] == made[("loyalty", OCTOBER.first)]
+    assert contents(tomorrow) == contents(unkept(shop, "care", OCTOBER))
 
 
 def test_a_kept_reading_is_read_until_a_setting_changes(traded: Shop) -> None:

@@ -879,7 +879,7 @@ def _comments(rows: list[tuple[Value, ...]], count: int) -> Table:
     )
 
 
-READING = kept.Kept("care", _read, Reading, days_after=CAME_BACK_DAYS)
+READING = kept.Kept("care", _read, Reading, settles_after=CAME_BACK_DAYS)
 KEPT = (READING,)
 
 

@@ -6,8 +6,10 @@ that is hundreds of milliseconds, for a year seconds. Once a calendar month or y
 is over, what those reports read of it for every till no longer changes, so
 `catch_up` keeps each such reading as a row of report_kept (its name, the period, a
 fingerprint of the shop's settings, the reading as JSON) and the report reads that
-row instead (`reading`). "Over" is a part's own: its last day summed, and for the
-care report's came-back comparison the 30 days after it too.
+row instead (`reading`) once its last day is summed. The care report's comparison of
+who came back still changes for the 30 days after a period, as each member's 30 days
+end: its reading is kept for the day it is made and read afresh by the next day's
+first catch-up, until those 30 days are over.
 
 A kept reading is forgotten, and read afresh, when what it was read from changes
 after all: a late sale summed again into one of its days or an earlier one
@@ -40,7 +42,7 @@ from posapp.domain.periods import Period
 from posapp.services.reports import aggregates
 from posapp.services.reports.common import Scope, shop_scope
 from posapp.services.reports.rolled import next_month
-from posapp.services.settings import read_settings
+from posapp.services.settings import read_settings, shop_time_zone
 
 KEPT_BY = ("loyalty", "care")  # the report modules with a KEPT tuple of Kept parts
 MONTHS_KEPT = 13
@@ -51,55 +53,70 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Kept(Generic[T]):
-    """One part of a report that is kept: its name, how it is read, the dataclass it reads
-    into, and the days after a period's end before it is over for this part."""
+    """One part of a report that is kept: its name, how it is read, and the dataclass it
+    reads into. `settles_after`: the days after a period's end during which its reading
+    still changes from one day to the next (the care report's came-back comparison counts
+    each member once their 30 days are over); until then it is read afresh each day."""
 
     name: str
     read: Callable[[UnitOfWork, Scope], T]
     kind: type[T]
-    days_after: int = 0
+    settles_after: int = 0
+
+    def holds(self, period: Period, made_on: date, today: date) -> bool:
+        """Whether a reading of `period` made on the shop's day `made_on` holds `today`."""
+        return made_on == today or (made_on - period.last).days > self.settles_after
 
 
 def reading(uow: UnitOfWork, scope: Scope, part: Kept[T]) -> T:
     """The part's reading of the scope: kept, when it is; else read."""
     if scope.till is None and _calendar(scope.period):
         row = uow.session.execute(
-            select(ReportKept.settings, ReportKept.reading).where(
+            select(ReportKept.settings, ReportKept.made_at, ReportKept.reading).where(
                 ReportKept.name == part.name,
                 ReportKept.first == scope.period.first,
                 ReportKept.last == scope.period.last,
             )
         ).one_or_none()
-        if row is not None and row.settings == fingerprint(uow):
+        today = scope.made_at.astimezone(scope.zone).date()
+        if (
+            row is not None
+            and row.settings == fingerprint(uow)
+            and part.holds(scope.period, row.made_at.astimezone(scope.zone).date(), today)
+        ):
             return _loaded(part.kind, row.reading)
     return part.read(uow, scope)
 
 
 def catch_up(uow: UnitOfWork) -> None:
-    """Keep the readings of the periods over and not kept yet (or kept under other
-    settings), one short write transaction each. Call after aggregates.catch_up."""
+    """Keep the readings of the periods over that are not kept yet, or no longer hold (kept
+    under other settings, or on an earlier day while they still change), one short write
+    transaction each. Call after aggregates.catch_up."""
     parts = [part for name in KEPT_BY for part in import_module(f"{__package__}.{name}").KEPT]
     with uow:
         covered = aggregates.through(uow)
         settings = fingerprint(uow)
-        kept = set(
-            uow.session.execute(
-                select(ReportKept.name, ReportKept.first, ReportKept.last).where(
-                    ReportKept.settings == settings
-                )
-            ).all()
-        )
-        today = read_settings(uow).local_date(uow.now())
+        zone = shop_time_zone(read_settings(uow).time_zone)[1]
+        today = uow.now().astimezone(zone).date()
+        made = {
+            (name, first, last): made_at.astimezone(zone).date()
+            for name, first, last, made_at in uow.session.execute(
+                select(
+                    ReportKept.name, ReportKept.first, ReportKept.last, ReportKept.made_at
+                ).where(ReportKept.settings == settings)
+            )
+        }
     if covered is None:
         return
     for period in _periods(today):
+        if period.last > covered:
+            continue
         for part in parts:
-            over = (covered - period.last).days >= part.days_after
-            if not over or (part.name, period.first, period.last) in kept:
+            made_on = made.get((part.name, period.first, period.last))
+            if made_on is not None and part.holds(period, made_on, today):
                 continue
             with uow.writing():
-                scope = shop_scope(uow, period)
-                text = _dumped(part.read(uow, scope))
+                text = _dumped(part.read(uow, shop_scope(uow, period)))
                 uow.session.merge(
                     ReportKept(
                         name=part.name,
