@@ -31,6 +31,7 @@ from posapp.domain.roles import Actor, Permission, require
 from posapp.errors import ImportFailed
 from posapp.i18n import _
 from posapp.services import audit
+from posapp.services.reports import kept
 from posapp.services.settings import read_settings
 
 REQUIRED = ("name", "sku", "barcode", "price", "vat_rate", "category", "unit")
@@ -309,6 +310,7 @@ def import_products(
             )
         report.skipped = messages
         existing = _by_sku(uow, [row.sku for row in rows])
+        recategorised = False
         for row in rows:
             if row.category and row.category not in categories:
                 category = Category(name=row.category)
@@ -324,7 +326,10 @@ def import_products(
                 report.updated += 1
             product.name, product.price, product.sold_by = row.name, row.price, row.sold_by
             product.vat_rate_id = rates[row.vat_rate]
-            product.category_id = categories.get(row.category)
+            category_id = categories.get(row.category)
+            if product.id is not None and product.category_id != category_id:
+                recategorised = True
+            product.category_id = category_id
             product.label_code, product.active = row.label_code, row.active
             if row.cost_given:
                 product.cost_price = row.cost_price
@@ -339,6 +344,8 @@ def import_products(
                 for code in row.barcodes
                 if code not in known
             )
+        if recategorised:  # the products report's months kept hold them by category
+            kept.forget(uow, report="products")
         audit.record(
             uow,
             actor,

@@ -12,6 +12,7 @@ import json
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from importlib import import_module
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -22,6 +23,7 @@ from posapp.domain.cart import PaymentMethod
 from posapp.domain.periods import Period
 from posapp.output.report import Report
 from posapp.services import checkout, loyalty, shifts
+from posapp.services.product_import import import_products
 from posapp.services.reports import ReportQuery, kept, run_report
 from posapp.services.settings import update_settings
 from tests.conftest import TILL, Shop
@@ -157,3 +159,28 @@ def test_a_late_sale_into_a_month_kept_is_read_afresh(traded: Shop) -> None:
     basket = "anonymous_basket"
     assert after.figure(basket).value != before.figure(basket).value
     assert contents(after) == contents(unkept(shop, "loyalty", OCTOBER))
+
+
+def test_a_products_month_kept_is_forgotten_when_a_product_changes_category(
+    traded: Shop, tmp_path: Path
+) -> None:
+    shop = traded
+    october = report(shop, "products", OCTOBER)
+    assert {
+        ("products", OCTOBER.first, OCTOBER.last),
+        ("products.total", SEPTEMBER.first, SEPTEMBER.last),
+    } <= kept_periods(shop)
+    assert contents(october) == contents(unkept(shop, "products", OCTOBER))
+    report(shop, "products", OCTOBER)  # kept again
+    moved = tmp_path / "coffee.csv"
+    moved.write_text(
+        "name,sku,barcode,price,vat_rate,category,unit\n"
+        f"Kafija Ēģipte,COFFEE,{shop.coffee},7.99,21,Kafija,gab\n"
+    )
+    import_products(shop.uow, shop.owner, moved)
+    names = {name for name, _first, _last in kept_periods(shop)}
+    assert "products" not in names and "products.total" not in names and "loyalty" in names
+    after = report(shop, "products", OCTOBER)
+    categories = [row[0] for row in after.table("categories").rows]
+    assert "Kafija" in categories
+    assert contents(after) == contents(unkept(shop, "products", OCTOBER))

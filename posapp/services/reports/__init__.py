@@ -26,6 +26,9 @@ from posapp.output.report import Report
 REPORT_NAMES = ("sales", "products", "vat", "shifts", "loyalty", "care")
 
 
+WINDOW_ROWS = 1000  # the rows of a long table the window shows
+
+
 @dataclass(frozen=True)
 class ReportQuery:
     period: Period
@@ -33,7 +36,7 @@ class ReportQuery:
     compare: bool = True  # also compute the previous period's figures
     # Rows of a report's longest table (the products sold): the first `limit` by revenue;
     # None lists them all (a CSV export). Totals always cover every row.
-    limit: int | None = 1000
+    limit: int | None = WINDOW_ROWS
 
 
 @dataclass(frozen=True)

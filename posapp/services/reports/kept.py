@@ -33,7 +33,7 @@ from decimal import Decimal
 from importlib import import_module
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 
 from posapp.db.models import Setting
 from posapp.db.report_models import ReportKept
@@ -44,7 +44,7 @@ from posapp.services.reports.common import Scope, shop_scope
 from posapp.services.reports.rolled import next_month
 from posapp.services.settings import read_settings, shop_time_zone
 
-KEPT_BY = ("loyalty", "care")  # the report modules with a KEPT tuple of Kept parts
+KEPT_BY = ("loyalty", "care", "products")  # the report modules with a KEPT of Kept parts
 MONTHS_KEPT = 13
 YEARS_KEPT = 2
 
@@ -62,6 +62,7 @@ class Kept(Generic[T]):
     read: Callable[[UnitOfWork, Scope], T]
     kind: type[T]
     settles_after: int = 0
+    records: tuple[type, ...] = ()  # the dataclasses held inside the reading
 
     def holds(self, period: Period, made_on: date, today: date) -> bool:
         """Whether a reading of `period` made on the shop's day `made_on` holds `today`."""
@@ -84,7 +85,7 @@ def reading(uow: UnitOfWork, scope: Scope, part: Kept[T]) -> T:
             and row.settings == fingerprint(uow)
             and part.holds(scope.period, row.made_at.astimezone(scope.zone).date(), today)
         ):
-            return _loaded(part.kind, row.reading)
+            return _loaded(part, row.reading)
     return part.read(uow, scope)
 
 
@@ -130,12 +131,17 @@ def catch_up(uow: UnitOfWork) -> None:
                 uow.commit()
 
 
-def forget(uow: UnitOfWork, since: date | None = None) -> None:
-    """Forget the kept readings of the periods ending on `since` or later (None: all).
-    Inside the write transaction that changed what they were read from."""
+def forget(uow: UnitOfWork, since: date | None = None, report: str | None = None) -> None:
+    """Forget the kept readings of the periods ending on `since` or later (None: all), of
+    the report named (None: every report). Inside the write transaction that changed what
+    they were read from."""
     statement = delete(ReportKept)
     if since is not None:
         statement = statement.where(ReportKept.last >= since)
+    if report is not None:
+        statement = statement.where(
+            or_(ReportKept.name == report, ReportKept.name.startswith(f"{report}."))
+        )
     uow.connection.execute(statement)
 
 
@@ -186,12 +192,15 @@ def _plain(value: Any) -> Any:
         return [_plain(item) for item in value]
     if isinstance(value, dict):
         return {"dict": [[_plain(k), _plain(v)] for k, v in value.items()]}
+    if is_dataclass(value) and not isinstance(value, type):
+        fields_of = {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+        return {"record": [type(value).__name__, fields_of]}
     raise TypeError(f"a kept reading cannot hold {type(value).__name__}")
 
 
-def _unplain(value: Any) -> Any:
+def _unplain(value: Any, records: dict[str, type]) -> Any:
     if isinstance(value, list):
-        return [_unplain(item) for item in value]
+        return [_unplain(item, records) for item in value]
     if not isinstance(value, dict):
         return value
     ((tag, inner),) = value.items()
@@ -200,14 +209,18 @@ def _unplain(value: Any) -> Any:
     if tag == "date":
         return date.fromisoformat(inner)
     if tag == "tuple":
-        return tuple(_unplain(item) for item in inner)
-    return {_unplain(k): _unplain(v) for k, v in inner}
+        return tuple(_unplain(item, records) for item in inner)
+    if tag == "record":
+        name, values = inner
+        return records[name](**{k: _unplain(v, records) for k, v in values.items()})
+    return {_unplain(k, records): _unplain(v, records) for k, v in inner}
 
 
 def _dumped(reading: Any) -> str:
-    assert is_dataclass(reading)
-    return json.dumps({f.name: _plain(getattr(reading, f.name)) for f in fields(reading)})
+    return json.dumps(_plain(reading))
 
 
-def _loaded(kind: type[T], text: str) -> T:
-    return kind(**{name: _unplain(value) for name, value in json.loads(text).items()})
+def _loaded(part: Kept[T], text: str) -> T:
+    records = {kind.__name__: kind for kind in (part.kind, *part.records)}
+    loaded: T = _unplain(json.loads(text), records)
+    return loaded

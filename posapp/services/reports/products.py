@@ -29,7 +29,7 @@ from posapp.db.uow import UnitOfWork
 from posapp.domain.roles import Actor
 from posapp.i18n import N_, _
 from posapp.output.report import Chart, ChartKind, Column, Report, Series, Table, Unit, Value
-from posapp.services.reports import ReportQuery, aggregates
+from posapp.services.reports import WINDOW_ROWS, ReportQuery, aggregates, kept
 from posapp.services.reports.common import Scope, figure, materialized, open_scope, share
 
 RANKED = 20  # products in each top and bottom table
@@ -235,11 +235,24 @@ def _names(uow: UnitOfWork, sold: Sold) -> Names:
     return Names(products, categories)
 
 
+def _read_shown(uow: UnitOfWork, scope: Scope) -> Sold:
+    """What the window shows: the first WINDOW_ROWS products listed."""
+    return read_sold(uow, scope, WINDOW_ROWS, RANKED)
+
+
+SOLD = kept.Kept("products", _read_shown, Sold, records=(Sums,))
+TOTAL = kept.Kept("products.total", read_total, Sums)
+KEPT = (SOLD, TOTAL)
+
+
 def build(uow: UnitOfWork, actor: Actor, query: ReportQuery) -> Report:
     with uow:
         scope = open_scope(uow, actor, query)
-        sold = read_sold(uow, scope, query.limit, RANKED)
-        before = read_total(uow, scope.previous) if scope.previous is not None else None
+        if query.limit == WINDOW_ROWS:
+            sold = kept.reading(uow, scope, SOLD)
+        else:  # every product (a CSV), or as many as asked
+            sold = read_sold(uow, scope, query.limit, RANKED)
+        before = kept.reading(uow, scope.previous, TOTAL) if scope.previous else None
         names = _names(uow, sold)
         return scope.report(
             "products",
