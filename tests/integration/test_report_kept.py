@@ -118,9 +118,10 @@ def test_a_kept_reading_is_read_until_a_setting_changes(traded: Shop) -> None:
         row = shop.uow.session.get(ReportKept, ("loyalty", OCTOBER.first, OCTOBER.last))
         assert row is not None
         reading = json.loads(row.reading)
-        values = dict(reading["values"]["dict"])
+        fields = reading["record"][1]  # the Reading's fields
+        values = dict(fields["values"]["dict"])
         values["members"] = 99999
-        reading["values"]["dict"] = list(values.items())
+        fields["values"]["dict"] = list(values.items())
         row.reading = json.dumps(reading)
         shop.uow.commit()
     assert report(shop, "loyalty", OCTOBER).figure("members").value == 99999

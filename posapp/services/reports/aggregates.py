@@ -328,7 +328,7 @@ def catch_up(uow: UnitOfWork, *, limit_days: int | None = None) -> date | None:
     while limit_days is None or done < limit_days:
         with uow.writing():
             zone = _zone(uow)
-            covered = _locked_through(uow)
+            covered = locked_through(uow)
             if covered is not None and done == 0:
                 _recheck(uow, zone, covered)
             day = _first_day(uow, covered, zone)
@@ -345,7 +345,7 @@ def catch_up(uow: UnitOfWork, *, limit_days: int | None = None) -> date | None:
 def rebuild(uow: UnitOfWork) -> date | None:
     """Forget every aggregate and sum all the shop's days again."""
     with uow.writing():
-        _locked_through(uow)
+        locked_through(uow)
         for table in (*(fact.table for fact in FACTS), ReportProductsRolled):
             uow.connection.execute(delete(table))
         kept.forget(uow)
@@ -407,8 +407,9 @@ def _last_day_over(now: datetime, zone: tzinfo) -> date:
     return (now - GRACE).astimezone(zone).date() - timedelta(1)
 
 
-def _locked_through(uow: UnitOfWork) -> date | None:
-    """`through`, the state row locked for this write transaction (created when missing)."""
+def locked_through(uow: UnitOfWork) -> date | None:
+    """`through`, the state row locked for this write transaction (created when missing):
+    one catch-up at a time, whichever till or window makes it."""
     state = uow.session.scalar(select(ReportState).where(ReportState.id == 1).with_for_update())
     if state is None:
         uow.session.add(ReportState(id=1, through=None, updated_at=uow.now()))

@@ -28,7 +28,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, fields, is_dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal
 from importlib import import_module
 from typing import Any, Generic, TypeVar
@@ -117,6 +117,10 @@ def catch_up(uow: UnitOfWork) -> None:
             if made_on is not None and part.holds(period, made_on, today):
                 continue
             with uow.writing():
+                aggregates.locked_through(uow)  # another till may be keeping it meanwhile
+                if _holds_now(uow, part, period, settings, zone, today):
+                    uow.commit()
+                    continue
                 text = _dumped(part.read(uow, shop_scope(uow, period)))
                 uow.session.merge(
                     ReportKept(
@@ -129,6 +133,21 @@ def catch_up(uow: UnitOfWork) -> None:
                     )
                 )
                 uow.commit()
+
+
+def _holds_now(
+    uow: UnitOfWork, part: Kept[Any], period: Period, settings: str, zone: tzinfo, today: date
+) -> bool:
+    """Whether the part's kept reading of the period holds (inside the locked catch-up)."""
+    made_at = uow.session.scalar(
+        select(ReportKept.made_at).where(
+            ReportKept.name == part.name,
+            ReportKept.first == period.first,
+            ReportKept.last == period.last,
+            ReportKept.settings == settings,
+        )
+    )
+    return made_at is not None and part.holds(period, made_at.astimezone(zone).date(), today)
 
 
 def forget(uow: UnitOfWork, since: date | None = None, report: str | None = None) -> None:
