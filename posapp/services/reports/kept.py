@@ -35,14 +35,13 @@ from typing import Any, Generic, TypeVar
 
 from sqlalchemy import delete, or_, select
 
-from posapp.db.models import Setting
 from posapp.db.report_models import ReportKept
 from posapp.db.uow import UnitOfWork
 from posapp.domain.periods import Period
 from posapp.services.reports import aggregates
 from posapp.services.reports.common import Scope, shop_scope
 from posapp.services.reports.rolled import next_month
-from posapp.services.settings import read_settings, shop_time_zone
+from posapp.services.settings import ShopSettings, read_settings, shop_time_zone
 
 KEPT_BY = ("loyalty", "care", "products")  # the report modules with a KEPT of Kept parts
 MONTHS_KEPT = 13
@@ -72,21 +71,28 @@ class Kept(Generic[T]):
 def reading(uow: UnitOfWork, scope: Scope, part: Kept[T]) -> T:
     """The part's reading of the scope: kept, when it is; else read."""
     if scope.till is None and _calendar(scope.period):
-        row = uow.session.execute(
-            select(ReportKept.settings, ReportKept.made_at, ReportKept.reading).where(
-                ReportKept.name == part.name,
-                ReportKept.first == scope.period.first,
-                ReportKept.last == scope.period.last,
-            )
-        ).one_or_none()
         today = scope.made_at.astimezone(scope.zone).date()
-        if (
-            row is not None
-            and row.settings == fingerprint(uow)
-            and part.holds(scope.period, row.made_at.astimezone(scope.zone).date(), today)
-        ):
-            return _loaded(part, row.reading)
+        text = _kept_text(uow, part, scope.period, fingerprint(scope.settings), scope.zone, today)
+        if text is not None:
+            return _loaded(part, text)
     return part.read(uow, scope)
+
+
+def _kept_text(
+    uow: UnitOfWork, part: Kept[Any], period: Period, settings: str, zone: tzinfo, today: date
+) -> str | None:
+    """The part's kept reading of the period as JSON, when one holds `today`."""
+    row = uow.session.execute(
+        select(ReportKept.made_at, ReportKept.reading).where(
+            ReportKept.name == part.name,
+            ReportKept.first == period.first,
+            ReportKept.last == period.last,
+            ReportKept.settings == settings,
+        )
+    ).one_or_none()
+    if row is None or not part.holds(period, row.made_at.astimezone(zone).date(), today):
+        return None
+    return str(row.reading)
 
 
 def catch_up(uow: UnitOfWork) -> None:
@@ -96,8 +102,9 @@ def catch_up(uow: UnitOfWork) -> None:
     parts = [part for name in KEPT_BY for part in import_module(f"{__package__}.{name}").KEPT]
     with uow:
         covered = aggregates.through(uow)
-        settings = fingerprint(uow)
-        zone = shop_time_zone(read_settings(uow).time_zone)[1]
+        shop = read_settings(uow)
+        settings = fingerprint(shop)
+        zone = shop_time_zone(shop.time_zone)[1]
         today = uow.now().astimezone(zone).date()
         made = {
             (name, first, last): made_at.astimezone(zone).date()
@@ -118,7 +125,7 @@ def catch_up(uow: UnitOfWork) -> None:
                 continue
             with uow.writing():
                 aggregates.locked_through(uow)  # another till may be keeping it meanwhile
-                if _holds_now(uow, part, period, settings, zone, today):
+                if _kept_text(uow, part, period, settings, zone, today) is not None:
                     uow.commit()
                     continue
                 text = _dumped(part.read(uow, shop_scope(uow, period)))
@@ -135,21 +142,6 @@ def catch_up(uow: UnitOfWork) -> None:
                 uow.commit()
 
 
-def _holds_now(
-    uow: UnitOfWork, part: Kept[Any], period: Period, settings: str, zone: tzinfo, today: date
-) -> bool:
-    """Whether the part's kept reading of the period holds (inside the locked catch-up)."""
-    made_at = uow.session.scalar(
-        select(ReportKept.made_at).where(
-            ReportKept.name == part.name,
-            ReportKept.first == period.first,
-            ReportKept.last == period.last,
-            ReportKept.settings == settings,
-        )
-    )
-    return made_at is not None and part.holds(period, made_at.astimezone(zone).date(), today)
-
-
 def forget(uow: UnitOfWork, since: date | None = None, report: str | None = None) -> None:
     """Forget the kept readings of the periods ending on `since` or later (None: all), of
     the report named (None: every report). Inside the write transaction that changed what
@@ -164,12 +156,9 @@ def forget(uow: UnitOfWork, since: date | None = None, report: str | None = None
     uow.connection.execute(statement)
 
 
-def fingerprint(uow: UnitOfWork) -> str:
-    """A digest of every setting as stored: a kept reading holds while it is the same."""
-    digest = hashlib.sha256()
-    for key, value in uow.session.execute(select(Setting.key, Setting.value).order_by(Setting.key)):
-        digest.update(json.dumps([key, value]).encode())
-    return digest.hexdigest()
+def fingerprint(settings: ShopSettings) -> str:
+    """A digest of every setting: a kept reading holds while it is the same."""
+    return hashlib.sha256(repr(settings).encode()).hexdigest()
 
 
 def _calendar(period: Period) -> bool:
