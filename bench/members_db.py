@@ -94,6 +94,7 @@ from bulk import (
 )
 
 from posapp.db.models import SEARCH_KEY_LENGTH
+from posapp.demo.members import FIRST_NAMES, SURNAMES
 from posapp.domain.barcodes import make_ean13
 from posapp.domain.loyalty import (
     Stage,
@@ -108,7 +109,6 @@ from posapp.domain.roles import Actor
 from posapp.domain.text import search_key, word_keys
 from posapp.domain.vat import vat_included
 from posapp.services import loyalty, settings, shifts
-from posapp.services.demo import FIRST_NAMES, SURNAMES
 from posapp.services.product_import import import_products
 from posapp.services.settings import LoyaltySettings, RewardSetting, RewardTrigger
 from posapp.services.setup import open_database, prepare_shop

@@ -406,8 +406,9 @@ def _settings_set(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from posapp.demo.build import build_demo_file
+    from posapp.demo.shop import TILL
     from posapp.domain.reminders import kind_name
-    from posapp.services.demo import TILL, build_demo_file
 
     target = args.db or Config.demo_database()
     if args.days < 1:

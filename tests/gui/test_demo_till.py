@@ -17,18 +17,15 @@ from sqlalchemy import select
 
 from posapp.db.models import ReminderAction
 from posapp.db.uow import UnitOfWork
+from posapp.demo.build import build_demo_file
+from posapp.demo.members import DEMO_CARD_CARE, DEMO_CARD_WITH_POINTS_AND_VOUCHER
+from posapp.demo.shop import TILL
 from posapp.domain.reminders import ReminderKind
 from posapp.domain.roles import Actor
 from posapp.gui.app import describe_database, install_translators
 from posapp.gui.checkout.window import CheckoutWindow
 from posapp.gui.models.rewards import Column
 from posapp.services import catalog, loyalty, users
-from posapp.services.demo import (
-    DEMO_CARD_CARE,
-    DEMO_CARD_WITH_POINTS_AND_VOUCHER,
-    TILL,
-    build_demo_file,
-)
 from posapp.services.setup import open_database
 
 BREAD = "4750123000017"  # the demo's Rupjmaize

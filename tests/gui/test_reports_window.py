@@ -32,6 +32,7 @@ from sqlalchemy import func, select
 
 from posapp.db.models import Sale
 from posapp.db.uow import UnitOfWork
+from posapp.demo.build import build_demo_file
 from posapp.domain.periods import Period, Preset, period_of
 from posapp.domain.roles import Actor, Role
 from posapp.gui.app import ReportsFlow, install_translators
@@ -40,7 +41,6 @@ from posapp.gui.reports.window import ReportsWindow
 from posapp.output.report import Unit
 from posapp.output.report_format import format_value
 from posapp.services import users
-from posapp.services.demo import build_demo_file
 from posapp.services.settings import load_settings
 from posapp.services.setup import open_database
 from tests.conftest import Shop

@@ -31,24 +31,22 @@ from posapp.db.models import (
     Voucher,
 )
 from posapp.db.uow import UnitOfWork
-from posapp.domain.barcodes import is_valid_gtin
-from posapp.domain.loyalty import Stage
-from posapp.domain.periods import Period
-from posapp.domain.reminders import ReminderKind
-from posapp.domain.roles import Actor
-from posapp.services import care, catalog, loyalty, shifts, users
-from posapp.services.demo import (
+from posapp.demo.build import DemoSummary, build_demo_file
+from posapp.demo.members import (
     DEMO_CARD_BIRTHDAY,
     DEMO_CARD_BLOCKED,
     DEMO_CARD_CARE,
     DEMO_CARD_NEW_MEMBER,
     DEMO_CARD_WITH_POINTS_AND_VOUCHER,
     DEMO_CARDS,
-    DEMO_USERS,
-    TILL,
-    DemoSummary,
-    build_demo_file,
 )
+from posapp.demo.shop import DEMO_USERS, TILL
+from posapp.domain.barcodes import is_valid_gtin
+from posapp.domain.loyalty import Stage
+from posapp.domain.periods import Period
+from posapp.domain.reminders import ReminderKind
+from posapp.domain.roles import Actor
+from posapp.services import care, catalog, loyalty, shifts, users
 from posapp.services.reports import ReportQuery
 from posapp.services.reports.loyalty import build as build_loyalty_report
 from posapp.services.reports.products import build as build_products_report
@@ -198,7 +196,7 @@ def test_money_is_exact(demo: tuple[DemoSummary, UnitOfWork]) -> None:
 def test_an_interrupted_build_leaves_no_half_shop(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import posapp.services.demo as demo_module
+    import posapp.demo.build as demo_module
 
     def power_cut(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt

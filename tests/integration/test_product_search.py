@@ -15,6 +15,8 @@ from posapp.db.engine import database_url as to_url
 from posapp.db.engine import make_engine
 from posapp.db.models import Product, ProductSearchWord, VatRate
 from posapp.db.uow import UnitOfWork
+from posapp.demo.build import build_demo_file
+from posapp.demo.catalogue import QUICK_KEY_NAMES
 from posapp.domain.text import prefix_upper_bound, search_key, word_keys
 from posapp.errors import InvalidInput, PermissionDenied
 from posapp.services import catalog
@@ -24,7 +26,6 @@ from posapp.services.catalog import (
     quick_key_products,
     search_products,
 )
-from posapp.services.demo import QUICK_KEY_NAMES, build_demo_file
 from posapp.services.product_import import import_products
 from posapp.services.settings import MAX_QUICK_KEYS, load_settings, update_settings
 from posapp.services.setup import open_database, prepare_shop

@@ -1,4 +1,4 @@
-"""The tree stays clean: ruff (lint and format) and mypy (strict for domain and services)."""
+"""The tree stays clean: ruff (lint and format) and mypy (strict for domain, services and demo)."""
 
 from __future__ import annotations
 

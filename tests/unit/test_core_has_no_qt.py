@@ -1,4 +1,4 @@
-"""The core (domain, db, services) never imports Qt: it runs headless, in the CLI and in tests."""
+"""The core (domain, db, services, demo) never imports Qt: it runs headless (CLI, tests)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import posapp
 
-CORE_PACKAGES = ("posapp.domain", "posapp.db", "posapp.services")
+CORE_PACKAGES = ("posapp.domain", "posapp.db", "posapp.services", "posapp.demo")
 PACKAGE_DIR = Path(posapp.__file__).parent
 QT_IMPORT = re.compile(r"^\s*(import\s+PySide6|from\s+PySide6[\s.])", re.MULTILINE)
 
