@@ -8,7 +8,7 @@ sqlite3 module: executemany inside one transaction, with
 synchronous=OFF and foreign key checks off while building (the rows are
 valid by construction; see bulk.py, shared with members_db.py). Raw inserts
 bypass the ORM events that keep products.search_key, products.sku_key and
-product_search_words (posapp/db/models.py), so build() computes them itself
+product_search_words (posapp/db/models/catalogue.py), so build() computes them itself
 with the same functions (posapp.domain.text). The finished file is
 checkpointed and renamed into place, so an interrupted build never leaves a
 half-built cache behind.
@@ -44,7 +44,7 @@ from bulk import (
     publish,
 )
 
-from posapp.db.models import SEARCH_KEY_LENGTH
+from posapp.db.models.search import SEARCH_KEY_LENGTH
 from posapp.domain.barcodes import make_ean13
 from posapp.domain.roles import Actor
 from posapp.domain.text import code_key, search_key, word_keys
@@ -222,7 +222,7 @@ def _product_chunks(
 ) -> Iterator[tuple[list[ProductRow], list[WordRow]]]:
     """The product rows and their product_search_words rows, _CHUNK products at a time.
 
-    The keys are what the ORM events in posapp/db/models.py store: search_key(name)
+    The keys are what the ORM events in posapp/db/models/catalogue.py store: search_key(name)
     cut to SEARCH_KEY_LENGTH, code_key(sku), and one word row per distinct
     word_keys(search_key) with the whole key as name_key.
     """

@@ -17,7 +17,7 @@ What is in it, for `customers` members and 10 x `customers` ledger entries,
 over three years of history that ends at NOW (a fixed moment, so the cache is
 the same file whatever day it is built, and the benchmark's clock is set to it):
 
-* customers with their name keys (as posapp.db.models writes them), some with
+* customers with their name keys (as posapp.db.models.loyalty writes them), some with
   a phone, e-mail, birthday, language and marketing consent;
 * loyalty cards: EAN-13s in the card prefix 27, numbered from the shop's
   series (number_series 'loyalty_card'); 2 % of members lost a card, which is
@@ -93,7 +93,7 @@ from bulk import (
     publish,
 )
 
-from posapp.db.models import SEARCH_KEY_LENGTH
+from posapp.db.models.search import SEARCH_KEY_LENGTH
 from posapp.demo.members import FIRST_NAMES, SURNAMES
 from posapp.domain.barcodes import make_ean13
 from posapp.domain.loyalty import (

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
-from posapp.db.report_models import ReportTakings
+from posapp.db.models import ReportTakings
 from posapp.db.uow import UnitOfWork
 from posapp.domain.cart import PaymentMethod
 from posapp.domain.periods import Period

@@ -17,8 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from posapp.db.models import Customer
-from posapp.db.report_models import ReportKept
+from posapp.db.models import Customer, ReportKept
 from posapp.domain.cart import PaymentMethod
 from posapp.domain.periods import Period
 from posapp.output.report import Report

@@ -22,8 +22,7 @@ from sqlalchemy import Date, bindparam, select, text, update
 from posapp.db import schema
 from posapp.db.engine import database_url as to_url
 from posapp.db.engine import make_engine
-from posapp.db.models import Category, Product, SaleLine
-from posapp.db.report_models import ReportProducts, ReportProductsRolled
+from posapp.db.models import Category, Product, ReportProducts, ReportProductsRolled, SaleLine
 from posapp.db.types import UtcDateTime
 from posapp.domain.cart import PaymentMethod
 from posapp.domain.money import ZERO, to_cents

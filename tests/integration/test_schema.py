@@ -10,10 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import delete, inspect, select, text, update
 from sqlalchemy import exc as sa_exc
 
-from posapp.db import (
-    report_models,  # noqa: F401  (the reports' aggregate tables)
-    schema,
-)
+from posapp.db import schema
 from posapp.db.engine import database_url as to_url
 from posapp.db.engine import make_engine
 from posapp.db.models import AuditEntry, Base, Till

@@ -2,7 +2,6 @@
 
 from alembic import context
 
-from posapp.db import report_models  # noqa: F401  (the reports' aggregate tables)
 from posapp.db.models import Base
 
 connection = context.config.attributes["connection"]

@@ -1,6 +1,6 @@
 """The takings summed by shop day, so that a year's report reads thousands of rows, not millions.
 
-Five facts (posapp.db.report_models): sales by hour, till, cashier, kind and
+Five facts (posapp.db.models.reports): sales by hour, till, cashier, kind and
 status; lines by VAT rate; payments by method; lines by product; discounted
 lines by who approved them. A completed sale never changes its takings (a
 refund is a sale of its own), so a shop day, once over, is summed once:
@@ -47,8 +47,9 @@ from sqlalchemy import (
     update,
 )
 
-from posapp.db.models import Payment, Product, Sale, SaleLine
-from posapp.db.report_models import (
+from posapp.db.models import (
+    Payment,
+    Product,
     ReportDiscounts,
     ReportPayments,
     ReportProducts,
@@ -56,6 +57,8 @@ from posapp.db.report_models import (
     ReportState,
     ReportTakings,
     ReportVat,
+    Sale,
+    SaleLine,
 )
 from posapp.db.types import UtcDateTime
 from posapp.db.uow import UnitOfWork

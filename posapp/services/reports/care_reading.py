@@ -38,8 +38,8 @@ from posapp.db.models import (
     ReminderLeft,
     Sale,
     User,
-    members_sales,
 )
+from posapp.db.models.sales import members_sales
 from posapp.db.types import UtcDateTime
 from posapp.db.uow import UnitOfWork
 from posapp.i18n import _

@@ -35,7 +35,7 @@ from typing import Any, Generic, TypeVar
 
 from sqlalchemy import delete, or_, select
 
-from posapp.db.report_models import ReportKept
+from posapp.db.models import ReportKept
 from posapp.db.uow import UnitOfWork
 from posapp.domain.periods import Period
 from posapp.services.reports import aggregates

@@ -27,7 +27,6 @@ from sqlalchemy import (
 )
 
 from posapp.db.models import (
-    POINTS_KINDS,
     CardOffer,
     Customer,
     CustomerVisit,
@@ -37,8 +36,9 @@ from posapp.db.models import (
     StageChange,
     User,
     Voucher,
-    members_sales,
 )
+from posapp.db.models.loyalty import POINTS_KINDS
+from posapp.db.models.sales import members_sales
 from posapp.db.uow import UnitOfWork
 from posapp.domain.loyalty import Stage
 from posapp.domain.money import ZERO, to_cents

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Date, Select, and_, case, delete, func, literal, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from posapp.db.report_models import ReportProducts, ReportProductsRolled
+from posapp.db.models import ReportProducts, ReportProductsRolled
 from posapp.db.uow import UnitOfWork
 
 # The days' measures (report_products' columns outside its key), summed as they are;

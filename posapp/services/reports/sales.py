@@ -29,7 +29,8 @@ from babel import dates
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import aliased
 
-from posapp.db.models import Sale, SaleLine, Till, User, refunds_and_voids
+from posapp.db.models import Sale, SaleLine, Till, User
+from posapp.db.models.sales import refunds_and_voids
 from posapp.db.uow import UnitOfWork
 from posapp.domain.cart import PaymentMethod
 from posapp.domain.money import ZERO, to_cents, to_grams

@@ -1,4 +1,4 @@
-"""report aggregates: the takings summed by shop day (posapp.db.report_models)
+"""report aggregates: the takings summed by shop day (posapp.db.models.reports)
 
 The tables start empty: the first report (or `posapp reports rebuild`) sums
 the days already sold, and every catch-up after that sums the days since.

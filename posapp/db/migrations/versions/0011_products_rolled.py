@@ -3,7 +3,7 @@
 report_products keeps a row per day, till, product, kind and status: a busy shop's
 year is millions of them, and the products report summed them all (seconds). The
 new table keeps each calendar month's and year's completed sales and refunds, one
-row per product (posapp.db.report_models.ReportProductsRolled), kept by the same
+row per product (posapp.db.models.reports.ReportProductsRolled), kept by the same
 catch-up that sums the days; it is filled here from the days already summed.
 
 Revision ID: 0011

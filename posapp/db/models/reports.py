@@ -16,7 +16,7 @@ from datetime import date, datetime
 from sqlalchemy import BigInteger, CheckConstraint, Date, ForeignKey, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from posapp.db.models import Base
+from posapp.db.models.base import Base
 from posapp.db.types import UtcDateTime
 
 
