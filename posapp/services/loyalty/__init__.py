@@ -10,7 +10,8 @@ or not at all.
 The package, by what it does:
 
 * accounts: a member's account as the modules read and change it (by index, locked for
-  writing), the stage changes and product counts they keep;
+  writing), the stage changes and product counts they keep, and the loyalty part of a
+  rating of the service (record_rating; the rating itself is posapp.services.care's);
 * summary: the member as the counter sees them (CustomerSummary);
 * cards: the member of a scanned card, card numbers, a lost card replaced;
 * members: enrolling, finding and merging members;
