@@ -10,7 +10,7 @@ referral points, expiry, reminder thresholds) and posapp's own rules (compute_st
 with_visit, points_to_expire, refund_step, expiry_window, points_expiring,
 next_visit_interval, rank_reminders, reward_name), writing each row as the service that
 would have written it does (posapp.services.loyalty.record_sale, record_refund,
-expire_points, rate_service, adjust_points, issue_voucher; posapp.services.care):
+expire_points, adjust_points, issue_voucher; posapp.services.care, rate_service too):
 
 * who holds the card of a member's sale: reports_db.py gives each member's sale to a
   member drawn uniformly, so that every member buys a dozen times in three years and
@@ -1263,7 +1263,7 @@ class _History:
         )
 
     def _expiring(self, member: _Member, t: float) -> tuple[int, date | None]:
-        """posapp.services.care._points_expiring from the member's credits."""
+        """posapp.services.care.reminders._points_expiring from the member's credits."""
         months = self.loyalty.points_expire_months
         if months <= 0 or member.balance <= 0:
             return 0, None

@@ -260,7 +260,7 @@ class Members:
             return
         rating = rng.choices((5, 4, 3, 2, 1), (60, 25, 9, 4, 2))[0]
         comment = rng.choice(_COMMENTS[rating]) if rng.random() < 0.3 else None
-        loyalty.rate_service(self.uow, cashier, outcome.customer_id, rating, comment, done.sale_id)
+        care.rate_service(self.uow, cashier, outcome.customer_id, rating, comment, done.sale_id)
 
     def away(self, customer_id: int, day: date) -> bool:
         """The care card's holder stays away for the last weeks (to be welcomed back)."""

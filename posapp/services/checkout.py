@@ -41,7 +41,6 @@ from posapp.domain.reminders import Reminder
 from posapp.domain.roles import Actor, Permission, Role, require
 from posapp.domain.vat import VatLine
 from posapp.errors import (
-    CardBlocked,
     InvalidInput,
     MisreadBarcode,
     NotFound,
@@ -50,7 +49,7 @@ from posapp.errors import (
     SaleIncomplete,
     ShiftError,
 )
-from posapp.i18n import _, format_date
+from posapp.i18n import _
 from posapp.services import audit, catalog, loyalty
 from posapp.services.catalog import ProductInfo
 from posapp.services.loyalty import CustomerSummary, LoyaltyOutcome
@@ -122,25 +121,7 @@ def scan(
         return ScanResult(ScanKind.VOUCHER, cart, voucher_code=scanned.code)
     with uow:
         if isinstance(scanned, barcodes.LoyaltyCard):
-            customer = catalog.customer_by_card(uow, scanned.number)
-            if customer is None:
-                raise NotFound(
-                    _(
-                        "Card {number} belongs to no customer. Enrol the customer or check the "
-                        "card."
-                    ).format(number=scanned.number)
-                )
-            if customer.card_status != "active":
-                blocked_on = customer.blocked_at.date() if customer.blocked_at else None
-                raise CardBlocked(
-                    _(
-                        "Card {number} was blocked on {date}: it was replaced by a new card. "
-                        "Scan the customer's new card, or ask the customer for it."
-                    ).format(
-                        number=scanned.number, date=format_date(blocked_on) if blocked_on else "?"
-                    )
-                )
-            summary = loyalty.read_summary(uow, customer.customer_id, scanned.number)
+            summary = loyalty.read_card_holder(uow, scanned.number)
             return ScanResult(
                 ScanKind.CUSTOMER,
                 cart.with_customer(summary.customer_id, summary.name),
@@ -475,7 +456,7 @@ def recorded_sale(uow: UnitOfWork, sale_uuid: str) -> CompletedSale | None:
             vat=stored_vat(vat_rows),
             completed_at=sale.completed_at,
             replayed=True,
-            loyalty=loyalty.replayed_outcome(uow, sale.id, sale.customer_id),
+            loyalty=loyalty.read_outcome(uow, sale.id, sale.customer_id),
         )
 
 

@@ -58,7 +58,7 @@ def cared_for(shop: Shop) -> Iterator[Shop]:
     note = next(r for r in state.reminders if r.refers_to and r.text.startswith("Prefers"))
     care.mark_reminder(shop.uow, shop.cashier, shop.customer_id, note.key, True, till="T1")
     rated = sell(shop, shop.customer_card, shop.milk)
-    loyalty.rate_service(
+    care.rate_service(
         shop.uow, shop.cashier, shop.customer_id, 4, "Friendly staff", sale_id=rated.sale_id
     )
     plain = sell(shop, shop.milk)

@@ -143,7 +143,7 @@ class _Builder:
             if self.varied:
                 comment = rng.choice(COMMENTS) if rng.random() < 0.3 else None
                 at_sale = rng.random() < 0.85
-            loyalty.rate_service(
+            care.rate_service(
                 uow, actor, cid, rating, comment, sale_id=sale.sale_id if at_sale else None
             )
         if rng.random() < 0.06:

@@ -571,10 +571,10 @@ def test_the_owner_sees_which_reminders_were_acted_upon(shop: Shop, clock: Clock
 def test_the_owner_reads_the_ratings_with_what_customers_said(shop: Shop, clock: Clock) -> None:
     uow = shop.uow
     first = sell(shop, shop.customer_card, shop.bread)
-    loyalty.rate_service(uow, shop.cashier, shop.customer_id, 5, sale_id=first.sale_id)
+    care.rate_service(uow, shop.cashier, shop.customer_id, 5, sale_id=first.sale_id)
     clock.advance(hours=1)
     second = sell(shop, shop.customer_card, shop.bread)
-    low = loyalty.rate_service(uow, shop.cashier, shop.customer_id, 2, sale_id=second.sale_id)
+    low = care.rate_service(uow, shop.cashier, shop.customer_id, 2, sale_id=second.sale_id)
     with pytest.raises(InvalidInput, match="Say what they said"):
         care.comment_on_rating(uow, shop.cashier, low.rating_id, "   ")
     with pytest.raises(NotFound, match="no rating 999"):

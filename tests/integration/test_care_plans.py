@@ -27,6 +27,7 @@ from posapp.db.models import (
 from posapp.db.uow import UnitOfWork
 from posapp.domain.reminders import ReminderKind
 from posapp.services import care
+from posapp.services.care import reminders
 from tests.conftest import Shop
 from tests.integration.helpers import query_plan
 from tests.integration.test_loyalty_plans import MEMBERS, many_members
@@ -130,16 +131,16 @@ def test_the_care_reads_of_a_card_scan_are_index_lookups(shop: Shop) -> None:
     customer = {"customer": member}
     window = {"cutoff": NOW - timedelta(days=365), "horizon": NOW - timedelta(days=335)}
     statements: dict[str, tuple[Executable, dict[str, Any]]] = {
-        "facts": (care._FACTS, customer),
-        "usual items": (care._USUAL_ITEMS, {**customer, "sales": 3, "limit": 3}),
-        "notes": (care._NOTES, customer),
-        "promises": (care._OPEN_PROMISES, customer),
-        "complaints": (care._OPEN_COMPLAINTS, customer),
-        "stage change": (care._LATEST_STAGE_CHANGE, customer),
-        "credits after": (care._CREDITS_AFTER, {**customer, "horizon": window["horizon"]}),
-        "due credits": (care._DUE_CREDITS, {**customer, **window}),
+        "facts": (reminders._FACTS, customer),
+        "usual items": (reminders._USUAL_ITEMS, {**customer, "sales": 3, "limit": 3}),
+        "notes": (reminders._NOTES, customer),
+        "promises": (reminders._OPEN_PROMISES, customer),
+        "complaints": (reminders._OPEN_COMPLAINTS, customer),
+        "stage change": (reminders._LATEST_STAGE_CHANGE, customer),
+        "credits after": (reminders._CREDITS_AFTER, {**customer, "horizon": window["horizon"]}),
+        "due credits": (reminders._DUE_CREDITS, {**customer, **window}),
         "acted upon": (
-            care._ACTED_UPON,
+            reminders._ACTED_UPON,
             {**customer, "keys": ["usual_items:2026-11-23", "note:1:2026-11-23"]},
         ),
     }

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from posapp.domain.money import ZERO
-from posapp.services import loyalty
+from posapp.services import care
 from posapp.services.settings import load_settings
 from tests.conftest import Shop
 from tests.integration.helpers import sell
@@ -89,8 +89,8 @@ def test_the_care_report_shows_the_ratings_and_what_was_said(
     uow = shop.uow
     sale = sell(shop, shop.customer_card, shop.bread)
     said = "Maize bija sausa, žēl"
-    loyalty.rate_service(uow, shop.cashier, shop.customer_id, 4, said, sale_id=sale.sale_id)
-    loyalty.rate_service(uow, shop.manager, shop.customer_id, 1)
+    care.rate_service(uow, shop.cashier, shop.customer_id, 4, said, sale_id=sale.sale_id)
+    care.rate_service(uow, shop.manager, shop.customer_id, 1)
     day = load_settings(uow).local_date(uow.now()).isoformat()
     target = tmp_path / f"care{output.replace('--', '.')}"
     where = [] if output == "--text" else [str(target)]

@@ -33,7 +33,7 @@ from posapp.errors import (
     SaleIncomplete,
     VoucherNotUsable,
 )
-from posapp.services import checkout, loyalty, shifts
+from posapp.services import care, checkout, loyalty, shifts
 from posapp.services.checkout import ScanKind
 from tests.conftest import TILL, Shop
 from tests.integration.helpers import (
@@ -486,14 +486,14 @@ def test_stages_follow_visits_in_the_window_and_five_star_ratings(shop: Shop) ->
         assert visits == 5
 
         for _rating in range(3):
-            recorded = loyalty.rate_service(shop.uow, shop.cashier, shop.customer_id, 5)
+            recorded = care.rate_service(shop.uow, shop.cashier, shop.customer_id, 5)
         assert (recorded.stage_before, recorded.stage_after) == (Stage.CLIENT, Stage.ADVOCATE)
         with pytest.raises(InvalidInput, match="from 1 to 5"):
-            loyalty.rate_service(shop.uow, shop.cashier, shop.customer_id, 6)
+            care.rate_service(shop.uow, shop.cashier, shop.customer_id, 6)
         rated = sell_to(shop, shop.customer_card, shop.milk)
-        loyalty.rate_service(shop.uow, shop.cashier, shop.customer_id, 4, "ok", rated.sale_id)
+        care.rate_service(shop.uow, shop.cashier, shop.customer_id, 4, "ok", rated.sale_id)
         with pytest.raises(InvalidInput, match="rated already"):
-            loyalty.rate_service(shop.uow, shop.cashier, shop.customer_id, 5, None, rated.sale_id)
+            care.rate_service(shop.uow, shop.cashier, shop.customer_id, 5, None, rated.sale_id)
 
         # Away for a while, the Advocate is a Buyer again until they come back.
         clock.advance(days=200)
@@ -659,7 +659,7 @@ def test_merging_two_records_keeps_all_history_and_points(shop: Shop) -> None:
     twin_sale = sell_to(shop, twin.card_number, shop.coffee, shop.bread)  # 10
     give_points(shop, twin.customer_id, 100)
     voucher = loyalty.issue_voucher(shop.uow, shop.manager, twin.customer_id, "birthday", "x")
-    loyalty.rate_service(shop.uow, shop.cashier, twin.customer_id, 5, None, twin_sale.sale_id)
+    care.rate_service(shop.uow, shop.cashier, twin.customer_id, 5, None, twin_sale.sale_id)
 
     with pytest.raises(PermissionDenied):
         loyalty.merge_customers(shop.uow, shop.cashier, shop.customer_id, twin.customer_id)

@@ -27,6 +27,7 @@ from posapp.db.uow import UnitOfWork
 from posapp.domain.barcodes import make_ean13
 from posapp.domain.text import prefix_upper_bound, search_key, word_keys
 from posapp.services import catalog, loyalty
+from posapp.services.loyalty import accounts, members, summary
 from tests.conftest import Shop
 from tests.integration.helpers import query_plan
 
@@ -110,13 +111,13 @@ def test_the_counters_loyalty_reads_are_index_lookups(shop: Shop) -> None:
     words = search_key("ozolin")
     statements: dict[str, tuple[Executable, dict[str, Any]]] = {
         "card": (catalog._CUSTOMER_BY_CARD, {"card": make_ean13(f"29{MEMBERS // 2:010d}")}),
-        "account": (loyalty._ACCOUNT, {"customer": member}),
-        "visits": (loyalty._RECENT_VISITS, {"customer": member, "keep": 4}),
-        "active card": (loyalty._ACTIVE_CARD, {"customer": member}),
-        "vouchers": (loyalty._OPEN_VOUCHERS, {"customer": member}),
-        "phone": (loyalty._BY_PHONE, {"key": "37120010000", "limit": 20}),
+        "account": (accounts._ACCOUNT, {"customer": member}),
+        "visits": (accounts._RECENT_VISITS, {"customer": member, "keep": 4}),
+        "active card": (summary._ACTIVE_CARD, {"customer": member}),
+        "vouchers": (summary._OPEN_VOUCHERS, {"customer": member}),
+        "phone": (members._BY_PHONE, {"key": "37120010000", "limit": 20}),
         "name": (
-            loyalty._NAME_STARTS,
+            members._NAME_STARTS,
             {"low": words, "high": prefix_upper_bound(words), "limit": 60},
         ),
     }

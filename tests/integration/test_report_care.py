@@ -334,12 +334,12 @@ class Edges:
         cart = ring_up(shop, self.cards[name], shop.bread, actor=shop.cashier)
         sale = checkout.complete_sale(shop.uow, shop.cashier, pay_exact(cart))
         if rating is not None:
-            loyalty.rate_service(
+            care.rate_service(
                 shop.uow, shop.cashier, self.ids[name], rating, "Late but kind", sale.sale_id
             )
 
     def rate(self, rating: int, comment: str) -> None:
-        loyalty.rate_service(self.shop.uow, self.shop.manager, self.ids["Yvonne"], rating, comment)
+        care.rate_service(self.shop.uow, self.shop.manager, self.ids["Yvonne"], rating, comment)
 
     def promise(self) -> None:
         care.add_promise(self.shop.uow, self.shop.cashier, self.ids["Yvonne"], "A cake", OCT_28)
