@@ -12,9 +12,10 @@ QT_QPA_PLATFORM=offscreen with a 1366x768 screen unless a platform is named.
 Each round is what a member's visit starts with: the card's 13 digits and Enter
 as a key burst at machine speed to the cart view, through TillFlow's
 ScannerFilter, which emits `scanned(code)` → CheckoutWindow.handle_scan: the
-card is classified and looked up, the member's summary read (checkout.scan),
-the customer card filled, their ranked reminders read (care.customer_reminders:
-the engine over the facts kept at commit) and put in place of the quick keys.
+card is classified and looked up, the member's summary and their ranked
+reminders read in one transaction (checkout.scan; the reminders are the engine
+over the facts kept at commit), the customer card filled and the reminders put
+in place of the quick keys.
 The clock stops when QApplication.processEvents() returns after both the
 customer's name and -- when the member has reminders -- the reminders list had
 a Paint event. Afterwards (untimed) the round checks what is on screen: the

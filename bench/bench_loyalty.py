@@ -306,9 +306,9 @@ def check_results(
 ) -> None:
     """Each scan found the card's member with their account's balance, the ledger's sum."""
     for card, result in zip(cards, results, strict=True):
-        summary = result.customer
-        if result.kind is not ScanKind.CUSTOMER or summary is None:
+        if result.kind is not ScanKind.CUSTOMER or result.member is None:
             raise AssertionError(f"{label}: card {card.number} gave {result.kind}")
+        summary = result.member.summary
         balance, ledger = raw.execute(
             "SELECT balance, (SELECT coalesce(sum(points), 0) FROM points_entries "
             "WHERE customer_id = ?) FROM loyalty_accounts WHERE customer_id = ?",
@@ -479,8 +479,8 @@ def main() -> int:
         print()
         check_results(raw, "uniform members", uniform, uniform_results)
         check_results(raw, "heaviest members", heavy, heavy_results)
-        example = heavy_results[0].customer
-        if example is not None:
+        if (member := heavy_results[0].member) is not None:
+            example = member.summary
             print(
                 f"  e.g. {example.name}: {example.stage.value}, {example.balance} points, "
                 f"{len(example.available)} rewards available "

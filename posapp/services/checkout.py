@@ -51,8 +51,9 @@ from posapp.errors import (
 )
 from posapp.i18n import _
 from posapp.services import audit, catalog, loyalty
+from posapp.services.care.reminders import CustomerCare, read_card
 from posapp.services.catalog import ProductInfo
-from posapp.services.loyalty import CustomerSummary, LoyaltyOutcome
+from posapp.services.loyalty import LoyaltyOutcome
 from posapp.services.settings import read_settings
 from posapp.services.shifts import open_shift_id, till_id
 
@@ -75,8 +76,9 @@ class ScanResult:
     voucher_code: str | None = None
     # For WEIGH: the product to add once its weight is known (add_product(..., weighed=True)).
     product: ProductInfo | None = None
-    # For CUSTOMER: who the card belongs to, their points, stage and usable rewards.
-    customer: CustomerSummary | None = None
+    # For CUSTOMER: the card's holder (member.summary: who, their points, stage and usable
+    # rewards) and their ranked reminders, read in the scan's one transaction.
+    member: CustomerCare | None = None
 
 
 @dataclass(frozen=True)
@@ -121,12 +123,10 @@ def scan(
         return ScanResult(ScanKind.VOUCHER, cart, voucher_code=scanned.code)
     with uow:
         if isinstance(scanned, barcodes.LoyaltyCard):
-            summary = loyalty.read_card_holder(uow, scanned.number)
-            return ScanResult(
-                ScanKind.CUSTOMER,
-                cart.with_customer(summary.customer_id, summary.name),
-                customer=summary,
-            )
+            member = read_card(uow, scanned.number)
+            holder = member.summary
+            cart = cart.with_customer(holder.customer_id, holder.name)
+            return ScanResult(ScanKind.CUSTOMER, cart, member=member)
         if isinstance(scanned, barcodes.PriceLabel | barcodes.WeightLabel):
             product = _sellable(catalog.product_by_label(uow, scanned.item_code), code)
         else:

@@ -59,10 +59,14 @@ def set_loyalty(shop: Shop, **changes: Any) -> LoyaltySettings:
 
 
 class Clock:
-    """A clock the test moves (the unit of work's clock is replaced by it)."""
+    """A clock the test moves (the unit of work's clock is replaced by it).
+
+    It starts at `start`, or at 10:00 UTC today: the same calendar day in UTC and in the
+    shop's time zone (Riga, UTC+2/+3), so a test that takes "today" from it agrees with
+    the shop's day at whatever hour it runs."""
 
     def __init__(self, start: datetime | None = None) -> None:
-        self.moment = start or datetime.now(UTC)
+        self.moment = start or datetime.now(UTC).replace(hour=10, minute=0, second=0, microsecond=0)
 
     def __call__(self) -> datetime:
         return self.moment

@@ -1,5 +1,5 @@
-"""A card scan at the counter: the member and their reminders together, in one transaction
-(care.scan_card), on SQLite and PostgreSQL."""
+"""A card scan at the counter (checkout.scan): the member and their reminders together, in
+one transaction, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from posapp.domain.barcodes import make_ean13
 from posapp.domain.reminders import ReminderKind
 from posapp.errors import CardBlocked, NotFound
 from posapp.services import care, checkout, loyalty
+from posapp.services.checkout import ScanKind
 from tests.conftest import Shop
 from tests.integration.helpers import ring_up, rules
 from tests.integration.loyalty_helpers import Clock, give_points, use_clock
@@ -56,10 +57,14 @@ def test_a_card_scan_reads_the_member_and_their_reminders_in_one_transaction(
     care.add_note(uow, shop.cashier, customer, "Oat milk in his coffee", preference=True)
     care.add_promise(uow, shop.cashier, customer, "Order rye flour", MONDAY.date() + timedelta(2))
 
+    cart, read = ring_up(shop), rules(uow)
     with transactions(uow) as begun:
-        state = care.scan_card(uow, shop.cashier, shop.customer_card)
+        scanned = checkout.scan(uow, shop.cashier, cart, shop.customer_card, read)
 
     assert len(begun) == 1
+    assert scanned.kind is ScanKind.CUSTOMER and scanned.member is not None
+    assert scanned.cart.customer_id == customer
+    state = scanned.member
     summary = state.summary
     assert (summary.customer_id, summary.name, summary.card_number, summary.balance) == (
         customer,
@@ -71,27 +76,25 @@ def test_a_card_scan_reads_the_member_and_their_reminders_in_one_transaction(
     assert state.reminders[0].text == (
         "Due in 2 days: Order rye flour (promised by Līga). Deliver as agreed."
     )
-    # What the till reads today in two transactions: the scan's summary, then the care.
-    scanned = checkout.scan(uow, shop.cashier, ring_up(shop), shop.customer_card, rules(uow))
-    assert scanned.customer == summary
-    assert care.customer_reminders(uow, customer, scanned.customer) == state
+    # The same as the customer's care read on its own, after the scan
+    assert care.customer_reminders(uow, customer) == state
 
 
 def test_a_card_scan_refuses_an_unknown_or_a_blocked_card_as_the_till_does(shop: Shop) -> None:
     uow, cashier = shop.uow, shop.cashier
     unknown = make_ean13("270000000999")
-    with pytest.raises(NotFound, match="belongs to no customer") as refused:
-        care.scan_card(uow, cashier, unknown)
-    with pytest.raises(NotFound) as at_the_till:
-        checkout.scan(uow, cashier, ring_up(shop), unknown, rules(uow))
-    assert refused.value.message == at_the_till.value.message
+    cart = ring_up(shop)
+    with pytest.raises(NotFound, match="belongs to no customer"):
+        checkout.scan(uow, cashier, cart, unknown, rules(uow))
 
     replaced = loyalty.replace_card(uow, cashier, shop.customer_id)
 
     with pytest.raises(CardBlocked, match=r"was blocked on .*new card"):
-        care.scan_card(uow, cashier, shop.customer_card)
+        checkout.scan(uow, cashier, cart, shop.customer_card, rules(uow))
     assert replaced.card_number is not None
-    state = care.scan_card(uow, cashier, replaced.card_number)
+    scanned = checkout.scan(uow, cashier, cart, replaced.card_number, rules(uow))
+    assert scanned.member is not None
+    state = scanned.member
     assert (state.summary.customer_id, state.summary.card_number) == (
         shop.customer_id,
         replaced.card_number,

@@ -102,7 +102,7 @@ def test_enrolling_with_only_a_name_issues_a_new_card_in_the_card_prefix(shop: S
         member.customer_id,
         "Anna Bērziņa",
     )
-    assert result.customer is not None and result.customer.card_number == member.card_number
+    assert result.member is not None and result.member.summary.card_number == member.card_number
 
 
 def test_enrolment_keeps_the_details_and_the_consent_with_who_took_it(shop: Shop) -> None:
@@ -168,8 +168,11 @@ def test_a_blocked_card_is_refused_with_what_to_do_and_the_new_card_keeps_the_po
         scan(shop, cart, shop.customer_card)
     assert "ask the customer" in refused.value.message
     result = scan(shop, cart, replaced.card_number)
-    assert result.customer is not None
-    assert (result.customer.customer_id, result.customer.balance) == (shop.customer_id, 120)
+    assert result.member is not None
+    assert (result.member.summary.customer_id, result.member.summary.balance) == (
+        shop.customer_id,
+        120,
+    )
     # A pre-printed card can replace it too; the second card is blocked then.
     printed = make_ean13("270000000777")
     again = loyalty.replace_card(shop.uow, shop.cashier, shop.customer_id, printed)
@@ -206,8 +209,8 @@ def test_a_sale_to_a_member_earns_a_point_per_euro_and_a_reward_is_a_discount(sh
     give_points(shop, shop.customer_id, 600)
     cart = ring_up(shop, shop.coffee, shop.bread)  # 7.99 + 2.35 = 10.34
     result = scan(shop, cart, shop.customer_card)
-    assert result.customer is not None
-    keys = [reward.key for reward in result.customer.available]
+    assert result.member is not None
+    keys = [reward.key for reward in result.member.summary.available]
     assert keys == ["points:euro_2", "points:euro_5"]
 
     cart = loyalty.apply_reward(shop.uow, shop.cashier, result.cart, "points:euro_5")
@@ -361,8 +364,9 @@ def test_voucher_messages_unknown_expired_used_and_another_customers(shop: Shop)
             loyalty.apply_voucher(shop.uow, shop.cashier, scanned.cart, make_ean13("280000000000"))
 
         cart = ring_up(shop, shop.customer_card, shop.coffee)
-        summary = scan(shop, cart, shop.customer_card).customer
-        assert summary is not None
+        member = scan(shop, cart, shop.customer_card).member
+        assert member is not None
+        summary = member.summary
         assert [r.voucher_code for r in summary.available] == [voucher.code]
         cart = loyalty.apply_reward(shop.uow, shop.cashier, cart, f"voucher:{voucher.code}")
         assert cart.total == Decimal("4.99")

@@ -104,6 +104,7 @@ class CheckoutWindow(QMainWindow):
     overview_requested = Signal()
     lock_requested = Signal()  # Ctrl+L: back to the sign-in, the sale kept as it is
     shift_closed = Signal(object)  # ShiftReport: the till is closed, back to the sign-in
+    _care: CustomerCare | None  # the member's care the assist panel shows (_show_care)
 
     def __init__(
         self,
@@ -662,9 +663,10 @@ class CheckoutWindow(QMainWindow):
             return
         if result.kind is ScanKind.PRODUCT:
             self.set_cart(result.cart)
-        elif result.kind is ScanKind.CUSTOMER:
-            summary = result.customer
-            self.customer_panel.summary = summary  # set_cart shows it, without reading it again
+        elif result.kind is ScanKind.CUSTOMER and result.member is not None:
+            # set_cart shows the member's card and reminders without reading them again
+            self._care = result.member
+            summary = self.customer_panel.summary = result.member.summary
             self.set_cart(result.cart, self._welcome(summary, result.cart), "info")
             if result.cart.customer_id is not None:
                 self.customer_identified.emit(result.cart.customer_id)
@@ -1000,7 +1002,7 @@ class CheckoutWindow(QMainWindow):
     # -- reminders ------------------------------------------------------------
     def _build_reminders(self) -> None:
         self.reminders = RemindersModel(self)
-        self._care: CustomerCare | None = None
+        self._care = None
         for rating in range(1, 6):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Alt+{rating}"))
@@ -1091,7 +1093,7 @@ class CheckoutWindow(QMainWindow):
             return
         customer_id = sale.loyalty.customer_id
         try:
-            recorded = loyalty.rate_service(
+            recorded = care.rate_service(
                 self._uow, self.actor, customer_id, rating, sale_id=sale.sale_id
             )
         except PosError as error:
@@ -1127,9 +1129,7 @@ class CheckoutWindow(QMainWindow):
             self._care = None
         elif self._care is None or self._care.summary.customer_id != customer_id:
             try:
-                self._care = care.customer_reminders(
-                    self._uow, customer_id, self.customer_panel.summary
-                )
+                self._care = care.customer_reminders(self._uow, customer_id)
             except PosError as error:
                 self._care = None
                 self._fail(error)

@@ -55,8 +55,8 @@ from posapp.services.care.reminders import (
     NOTES_SHOWN,
     CustomerCare,
     customer_reminders,
+    read_card,
     read_care,
-    scan_card,
 )
 
 __all__ = [
@@ -92,10 +92,10 @@ __all__ = [
     "quiet_regulars",
     "rate_service",
     "ratings",
+    "read_card",
     "read_care",
     "record_card_offer",
     "reminder_activity",
     "resolve_complaint",
     "resolve_promise",
-    "scan_card",
 ]

@@ -39,7 +39,6 @@ from posapp.domain.reminders import (
     rank_reminders,
     stage_hint,
 )
-from posapp.domain.roles import Actor, Permission, require
 from posapp.i18n import language
 from posapp.services.loyalty.cards import read_card_holder
 from posapp.services.loyalty.summary import CustomerSummary, read_summary
@@ -145,29 +144,21 @@ _ACTED_UPON = select(ReminderAction.key).where(
 )
 
 
-def scan_card(uow: UnitOfWork, actor: Actor, card_number: str) -> CustomerCare:
-    """One read transaction: the member of a scanned loyalty card and their care, all the
-    customer card shows (CustomerCare.summary: who they are, their points and rewards).
-
-    Raises NotFound for a card of no customer and CardBlocked for a replaced card, as a
-    scan does (posapp.services.loyalty.cards.read_card_holder).
-    """
-    require(actor, Permission.SELL)
+def customer_reminders(uow: UnitOfWork, customer_id: int) -> CustomerCare:
+    """One read transaction: the customer's care as the counter shows it."""
     with uow:
-        summary = read_card_holder(uow, card_number)
-        return read_care(uow, summary.customer_id, summary=summary)
+        return read_care(uow, customer_id)
 
 
-def customer_reminders(
-    uow: UnitOfWork, customer_id: int, summary: CustomerSummary | None = None
-) -> CustomerCare:
-    """One read transaction: the customer's care as the counter shows it on a card scan.
+def read_card(uow: UnitOfWork, card_number: str) -> CustomerCare:
+    """The member of a scanned loyalty card and their care, inside the caller's
+    transaction (checkout.scan's): all the customer card shows.
 
-    `summary`: the member's summary the card scan has just read (checkout.scan), so it is
-    not read twice; it is used only if it is this customer's.
+    Raises NotFound for a card of no customer and CardBlocked for a replaced card
+    (posapp.services.loyalty.cards.read_card_holder).
     """
-    with uow:
-        return read_care(uow, customer_id, summary=summary)
+    summary = read_card_holder(uow, card_number)
+    return read_care(uow, summary.customer_id, summary=summary)
 
 
 def read_care(

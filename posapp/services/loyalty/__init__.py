@@ -43,8 +43,6 @@ services call as loyalty.<name>.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from posapp.services.loyalty.cards import CARD_SERIES, read_card_holder, replace_card
 from posapp.services.loyalty.ledger import EXPIRY_BATCH, ExpiryReport, adjust_points, expire_points
 from posapp.services.loyalty.members import (
@@ -68,21 +66,6 @@ from posapp.services.loyalty.rewards import (
 from posapp.services.loyalty.sale import LAST_ITEMS, LoyaltyOutcome, read_outcome, record_sale
 from posapp.services.loyalty.summary import CustomerSummary, customer_summary, read_summary
 
-if TYPE_CHECKING:
-    from posapp.services.care.counter import rate_service
-else:
-
-    def __getattr__(name: str) -> Any:
-        """rate_service: a rating of the service is customer care's now
-        (posapp.services.care.counter); the till still calls it here until it is pointed
-        there. Looked up when asked for, since care imports this package."""
-        if name == "rate_service":
-            from posapp.services.care.counter import rate_service
-
-            return rate_service
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 __all__ = [
     "CARD_SERIES",
     "EXPIRY_BATCH",
@@ -104,7 +87,6 @@ __all__ = [
     "find_customers",
     "issue_voucher",
     "merge_customers",
-    "rate_service",
     "read_card_holder",
     "read_outcome",
     "read_summary",
