@@ -1,4 +1,6 @@
-"""Where posapp keeps its data and which database and till it uses. No Qt here.
+"""Where posapp keeps its data, finds its resources, and which database and till it uses.
+
+No Qt here.
 
 Precedence: command-line options, then environment variables
 (POSAPP_DATABASE_URL, POSAPP_TILL, POSAPP_LANGUAGE, POSAPP_DATA_DIR,
@@ -15,6 +17,19 @@ from pathlib import Path
 from platformdirs import user_data_path
 
 APP_NAME = "posapp"
+
+# The shipped resources (fonts, gettext catalogues, Qt translations): the one place that
+# finds them. A wheel carries them inside the package (posapp/resources, put there by
+# pyproject.toml's force-include); a source tree (tests, an editable install) has them
+# at the top level, resources/ beside posapp/.
+PACKAGE_DIR = Path(__file__).resolve().parent
+_PACKAGED_RESOURCES = PACKAGE_DIR / "resources"
+RESOURCES_DIR = (
+    _PACKAGED_RESOURCES if _PACKAGED_RESOURCES.is_dir() else PACKAGE_DIR.parent / "resources"
+)
+FONTS_DIR = RESOURCES_DIR / "fonts"  # Noto Sans for PDFs
+LOCALE_DIR = RESOURCES_DIR / "locale"  # the core's gettext catalogues (<lang>/LC_MESSAGES)
+TRANSLATIONS_DIR = RESOURCES_DIR / "translations"  # the GUI's Qt .ts sources and .qm files
 
 
 def data_dir() -> Path:

@@ -2,7 +2,8 @@
 
 Texts the core prints (CLI messages, errors, later receipts and reports) are
 written in English and wrapped in `_()`; Latvian lives in
-posapp/resources/locale/lv/LC_MESSAGES/posapp.po (compiled to .mo). The GUI
+resources/locale/lv/LC_MESSAGES/posapp.po (compiled to .mo; found through
+posapp.config.LOCALE_DIR). The GUI
 uses Qt's own tr() and .qm files instead.
 """
 
@@ -12,16 +13,14 @@ import os
 from datetime import date
 from decimal import Decimal
 from functools import cache
-from importlib.resources import files
-from pathlib import Path
 
 from babel import dates
 from babel.support import NullTranslations, Translations
 
+from posapp.config import LOCALE_DIR
 from posapp.output import formatting
 
 LANGUAGES = ("en", "lv")  # each has its Babel locale in posapp.output.formatting.LOCALES
-LOCALE_DIR = Path(str(files("posapp") / "resources" / "locale"))
 
 _translations: NullTranslations = NullTranslations()
 _language = "en"

@@ -1,7 +1,7 @@
 """Refresh the core's translation catalogue: extract `_()`/`N_()` texts, update, compile.
 
 Run after changing printed texts:  python tools/build_catalogue.py
-Then translate the new entries in posapp/resources/locale/lv/LC_MESSAGES/posapp.po
+Then translate the new entries in resources/locale/lv/LC_MESSAGES/posapp.po
 (new ones are marked fuzzy or empty) and run it again to compile the .mo.
 """
 
@@ -16,7 +16,9 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "posapp"
-LOCALE = PACKAGE / "resources" / "locale"
+# This checkout's own catalogues, written here; the app finds them through
+# posapp.config.LOCALE_DIR (inside the package once built into a wheel).
+LOCALE = ROOT / "resources" / "locale"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 
 

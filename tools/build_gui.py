@@ -4,7 +4,7 @@
     python tools/build_gui.py --check    # only say whether anything is out of date
 
 1. every ui/<name>.ui → posapp/gui/forms/ui_<name>.py (pyside6-uic);
-2. posapp/resources/translations/posapp_<lang>.ts gets the texts of ui/*.ui and
+2. resources/translations/posapp_<lang>.ts gets the texts of ui/*.ui and
    posapp/gui/**/*.py (pyside6-lupdate; translations already made are kept,
    new texts arrive "unfinished" for a translator, texts no longer used are dropped);
 3. each .ts → .qm (pyside6-lrelease), the file the app loads.
@@ -27,7 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 UI_DIR = ROOT / "ui"
 FORMS_DIR = ROOT / "posapp" / "gui" / "forms"
 GUI_DIR = ROOT / "posapp" / "gui"
-TRANSLATIONS_DIR = ROOT / "posapp" / "resources" / "translations"
+# This checkout's own sources, written here; the app finds them through
+# posapp.config.TRANSLATIONS_DIR (inside the package once built into a wheel).
+TRANSLATIONS_DIR = ROOT / "resources" / "translations"
 LANGUAGES = {"lv": "lv_LV"}  # English is the source language
 
 

@@ -7,8 +7,6 @@ import logging
 import os
 import re
 import sys
-from importlib.resources import files
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -23,7 +21,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL
 
 from posapp import i18n
-from posapp.config import DEFAULT_SCANNER_BAUD, Config, log_file_handler
+from posapp.config import DEFAULT_SCANNER_BAUD, TRANSLATIONS_DIR, Config, log_file_handler
 from posapp.db.uow import UnitOfWork
 from posapp.domain.roles import Actor, Permission, require
 from posapp.errors import DatabaseError, PermissionDenied, PosError
@@ -41,7 +39,6 @@ from posapp.services.shifts import open_shift_id, till_id
 if TYPE_CHECKING:
     from posapp.gui.reports.window import ReportsWindow
 
-TRANSLATIONS = Path(str(files("posapp") / "resources" / "translations"))
 GUI_LANGUAGES = ("en", "lv")  # English is the source language: it needs no translator
 
 PASSWORD_IN_URL = re.compile(r"://[^/:@]*:([^@]*)@")
@@ -413,7 +410,7 @@ def install_translators(app: QApplication, language: str) -> None:
     if language == "en":
         return
     catalogues = (
-        (f"posapp_{language}", str(TRANSLATIONS)),
+        (f"posapp_{language}", str(TRANSLATIONS_DIR)),
         # Qt's own texts: standard buttons (OK, Cancel), context menus.
         (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
     )

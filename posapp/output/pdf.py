@@ -1,8 +1,8 @@
 """What every posapp PDF shares: the embedded Noto Sans fonts and vector barcodes.
 
-Texts are printed in Noto Sans, shipped inside the package
-(`posapp/resources/fonts`, SIL Open Font License), so Latvian letters print from
-a plain wheel install and travel embedded in the PDF.
+Texts are printed in Noto Sans, shipped with posapp (`resources/fonts`, carried inside
+the package as `posapp/resources/fonts` by a wheel; SIL Open Font License), so Latvian
+letters print from a plain wheel install and travel embedded in the PDF.
 
 Barcodes are reportlab's own widgets (`reportlab.graphics.barcode`): they draw
 vector bars straight into the page, sharp at any printer resolution. (python-barcode
@@ -16,8 +16,6 @@ Code 128 gets the standard 10 modules on either side.
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
-from pathlib import Path
 
 from reportlab.graphics.barcode.eanbc import Ean13BarcodeWidget
 from reportlab.graphics.barcode.widgets import BarcodeCode128
@@ -27,6 +25,8 @@ from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.lib.validators import NoneOr, isNumber
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+
+from posapp.config import FONTS_DIR
 
 __all__ = [
     "BOLD",
@@ -39,7 +39,6 @@ __all__ = [
     "register_fonts",
 ]
 
-FONT_DIR = Path(str(files("posapp") / "resources" / "fonts"))
 REGULAR = "posapp-NotoSans"
 BOLD = "posapp-NotoSans-Bold"
 
@@ -51,8 +50,8 @@ CODE128_QUIET_MODULES = 10
 @cache
 def register_fonts() -> None:
     """Make REGULAR and BOLD known to reportlab (once per process)."""
-    pdfmetrics.registerFont(TTFont(REGULAR, str(FONT_DIR / "NotoSans-Regular.ttf")))
-    pdfmetrics.registerFont(TTFont(BOLD, str(FONT_DIR / "NotoSans-Bold.ttf")))
+    pdfmetrics.registerFont(TTFont(REGULAR, str(FONTS_DIR / "NotoSans-Regular.ttf")))
+    pdfmetrics.registerFont(TTFont(BOLD, str(FONTS_DIR / "NotoSans-Bold.ttf")))
 
 
 class Ean13(Ean13BarcodeWidget):  # type: ignore[misc]

@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 from posapp import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
-PO = ROOT / "posapp/resources/locale/lv/LC_MESSAGES/posapp.po"
+PO = ROOT / "resources/locale/lv/LC_MESSAGES/posapp.po"
 PLACEHOLDER = re.compile(r"\{[^}]*\}")
 
 
