@@ -16,8 +16,8 @@ from posapp.db.uow import UnitOfWork
 from posapp.errors import PosError
 from posapp.gui.formatting import format_count, format_moment, format_money
 from posapp.gui.forms.ui_main_window import Ui_MainWindow
-from posapp.gui.operations import BusyBar, Operations
 from posapp.gui.models.recent_sales import Column, RecentSalesModel
+from posapp.gui.operations import BusyBar, Operations
 from posapp.gui.theme import capitalize_card_titles, set_state
 from posapp.services.overview import ShopOverview, shop_overview
 

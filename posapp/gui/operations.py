@@ -140,7 +140,7 @@ class _Unexpected(PosError):
 
 
 class BusyBar(QWidget):
-    """"Working…" and a busy bar while any of the watched Operations is busy, else hidden."""
+    """ "Working…" and a busy bar while any of the watched Operations is busy, else hidden."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -19,7 +19,7 @@ from posapp.gui.app import TillFlow, describe_database, install_translators
 from posapp.gui.checkout.window import CheckoutWindow
 from posapp.gui.main_window import MainWindow
 from tests.conftest import TILL, Shop
-from tests.gui.helpers import OpenTill, StartTill
+from tests.gui.helpers import OpenTill, StartTill, wait_idle
 
 
 @pytest.fixture(autouse=True)
@@ -55,6 +55,7 @@ def open_till(qtbot: QtBot, qapp: QApplication, shop: Shop) -> Iterator[OpenTill
         qtbot.waitExposed(window)
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
+        wait_idle(window, qtbot)
         return window
 
     yield open_
