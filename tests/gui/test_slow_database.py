@@ -108,8 +108,8 @@ def test_the_overview_reads_a_slow_database_without_freezing(
 
     assert window.ui.tillSalesLabel.text() == "1"
     assert window.ui.tillTakingsLabel.text() == "€2.35"
-    assert busy_seen and not busy_shown(window)
     assert max_gap < MAX_GAP_S, f"the GUI thread was blocked for {max_gap * 1000:.0f} ms"
+    assert busy_seen and not busy_shown(window)
 
 
 def test_the_care_lists_read_a_slow_database_without_freezing(
@@ -136,5 +136,5 @@ def test_the_care_lists_read_a_slow_database_without_freezing(
 
     assert dialog.complaints.rowCount() == 1
     assert dialog.ui.listsTabs.tabText(3) == "Open complaints (1)"
-    assert busy_seen and not busy_shown(dialog)
     assert max_gap < MAX_GAP_S, f"the GUI thread was blocked for {max_gap * 1000:.0f} ms"
+    assert busy_seen and not busy_shown(dialog)
