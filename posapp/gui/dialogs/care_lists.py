@@ -166,6 +166,7 @@ class CareListsDialog(KeyDialog):
         ):
             _show(view, model, texts)
         ui.exportButton.clicked.connect(self.export_quiet_regulars)
+        ui.exportButton.setEnabled(False)  # until the quiet regulars are read
         ui.closeButton.clicked.connect(self.reject)
         self.refresh()
 
