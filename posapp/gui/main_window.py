@@ -1,8 +1,9 @@
 """The minimal main window: the shop at a glance (today, the shift, recent sales).
 
 The layout is ui/main_window.ui; this class fills it from
-posapp.services.overview.shop_overview() and holds only that dataclass,
-never an ORM object or a session.
+posapp.services.overview.shop_overview(), read off the GUI thread
+(posapp.gui.operations), and holds only that dataclass, never an ORM object
+or a session.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from posapp.errors import PosError
 from posapp.gui.formatting import format_count, format_moment, format_money
 from posapp.gui.forms.ui_main_window import Ui_MainWindow
 from posapp.gui.models.recent_sales import Column, RecentSalesModel
+from posapp.gui.operations import BusyBar, Operations
 from posapp.gui.theme import capitalize_card_titles, set_state
 from posapp.services.overview import ShopOverview, shop_overview
 
@@ -41,6 +43,7 @@ class MainWindow(QMainWindow):
         self._till_code = till_code
         self._language = language
         self.overview: ShopOverview | None = None
+        self.operations = Operations(uow, self)
 
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)  # type: ignore[no-untyped-call]  # generated code
@@ -63,6 +66,8 @@ class MainWindow(QMainWindow):
         status_bar = self.ui.statusbar
         for label in (self.shop_status, self.till_status, self.database_status):
             status_bar.addWidget(label)
+        self.busy = BusyBar(self).watch(self.operations)
+        status_bar.addPermanentWidget(self.busy)
         status_bar.addPermanentWidget(self.state_status)
 
         self.ui.refreshButton.setDefaultAction(self.ui.actionRefresh)
@@ -90,19 +95,24 @@ class MainWindow(QMainWindow):
         super().hideEvent(event)
 
     def refresh(self) -> None:
-        """Read the overview again; on a database problem keep what is shown and say so."""
-        try:
-            overview = shop_overview(self._uow, self._till_code)
-        except PosError as error:
-            self.state_status.setText(
-                self.tr("Database problem: {message}").format(message=error.message)
-            )
-            self.state_status.setToolTip(error.message)
-            set_state(self.state_status, "error")
-            self.refresh_failed.emit(error.message)
-            return
+        """Read the overview again, off the GUI thread; on a database problem keep what is
+        shown and say so."""
+        till_code = self._till_code
+        self.operations.run(
+            lambda uow: shop_overview(uow, till_code), self._overview_read, self._refresh_failed
+        )
+
+    def _overview_read(self, overview: ShopOverview) -> None:
         self.show_overview(overview)
         self.overview_refreshed.emit()
+
+    def _refresh_failed(self, error: PosError) -> None:
+        self.state_status.setText(
+            self.tr("Database problem: {message}").format(message=error.message)
+        )
+        self.state_status.setToolTip(error.message)
+        set_state(self.state_status, "error")
+        self.refresh_failed.emit(error.message)
 
     def show_overview(self, overview: ShopOverview) -> None:
         ui = self.ui

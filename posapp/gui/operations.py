@@ -15,6 +15,9 @@ Requests never overlap: a request made while another runs waits for it and
 supersedes it (the running one's result is dropped, its callbacks never called),
 and a waiting request is replaced by a newer one. Choosing three periods quickly
 shows the third, computed once the first has finished.
+
+`BusyBar` is what a window shows meanwhile: "Working…" and a bar with no end known,
+hidden when the Operations it watches are idle.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from posapp.db.uow import UnitOfWork
 from posapp.errors import PosError
@@ -133,3 +137,35 @@ class Operations(QObject):
 
 class _Unexpected(PosError):
     """What a bug in a background call reaches `failed` as."""
+
+
+class BusyBar(QWidget):
+    """ "Working…" and a busy bar while any of the watched Operations is busy, else hidden."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._watched: list[Operations] = []
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel(self.tr("Working…"), self)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 0)  # "working", with no end known
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumWidth(160)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        self.setVisible(False)
+
+    def watch(self, *operations: Operations) -> BusyBar:
+        for each in operations:
+            self._watched.append(each)
+            each.busy_changed.connect(self._update)
+        self._update()
+        return self
+
+    @property
+    def busy(self) -> bool:
+        return any(each.busy for each in self._watched)
+
+    def _update(self, _busy: bool = False) -> None:
+        self.setVisible(self.busy)

@@ -60,6 +60,13 @@ Enter</translation>
     </message>
 </context>
 <context>
+    <name>BusyBar</name>
+    <message>
+        <source>Working…</source>
+        <translation>Strādā…</translation>
+    </message>
+</context>
+<context>
     <name>CareDialog</name>
     <message>
         <source>Customer care</source>
@@ -1517,10 +1524,6 @@ Enter</translation>
     <message>
         <source>All tills, or one till&apos;s figures only (Alt+T)</source>
         <translation>Visas kases vai tikai vienas kases skaitļi (Alt+K)</translation>
-    </message>
-    <message>
-        <source>Working…</source>
-        <translation>Strādā…</translation>
     </message>
     <message>
         <source>Refresh</source>

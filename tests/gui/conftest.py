@@ -18,8 +18,21 @@ from posapp.domain.roles import Actor
 from posapp.gui.app import TillFlow, describe_database, install_translators
 from posapp.gui.checkout.window import CheckoutWindow
 from posapp.gui.main_window import MainWindow
+from posapp.gui.operations import Operations
 from tests.conftest import TILL, Shop
-from tests.gui.helpers import OpenTill, StartTill
+from tests.gui.helpers import OpenTill, StartTill, wait_idle
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    """Before any fixture is torn down (the database first of all), let the windows' background
+    reads finish: one still reading would hold the PostgreSQL schema being dropped."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        for widget in app.topLevelWidgets():
+            for operations in widget.findChildren(Operations):
+                operations.cancel()
+                operations.wait(10_000)
 
 
 @pytest.fixture(autouse=True)
@@ -55,6 +68,7 @@ def open_till(qtbot: QtBot, qapp: QApplication, shop: Shop) -> Iterator[OpenTill
         qtbot.waitExposed(window)
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
+        wait_idle(window, qtbot)
         return window
 
     yield open_

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from posapp.gui.app import TillFlow
 from posapp.gui.checkout.window import CheckoutWindow
 from posapp.gui.dialogs.pin import SignInDialog
+from posapp.gui.operations import Operations
 
 # open_till(actor=None, language="lv") -> the checkout window (fixture in tests/gui/conftest.py)
 OpenTill = Callable[..., CheckoutWindow]
@@ -22,6 +24,14 @@ PINS = {"Ilze": "1111", "Māris": "2222", "Līga": "3333"}
 def plain(text: str) -> str:
     """Text as a person reads it: Babel's no-break spaces as spaces."""
     return text.replace("\xa0", " ")
+
+
+def wait_idle(target: QObject, qtbot: QtBot, timeout: int = 10_000) -> None:
+    """Wait until the background reads of `target` (an Operations, or a window and the
+    Operations it owns) are done and delivered."""
+    operations = [target] if isinstance(target, Operations) else target.findChildren(Operations)
+
+    qtbot.waitUntil(lambda: not any(each.busy for each in operations), timeout=timeout)
 
 
 def sign_in_dialog(qtbot: QtBot) -> SignInDialog:

@@ -19,6 +19,7 @@ from posapp.gui.dialogs.care_lists import CareListsDialog
 from posapp.services import care, loyalty
 from posapp.services.care import CardOfferAnswer
 from tests.conftest import Shop
+from tests.gui.helpers import wait_idle
 from tests.integration.helpers import sell
 from tests.integration.loyalty_helpers import Clock, use_clock
 
@@ -75,6 +76,7 @@ def open_lists(qtbot: QtBot, shop: Shop, actor: Actor, language: str = "en") -> 
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    wait_idle(dialog, qtbot)
     return dialog
 
 
@@ -135,6 +137,7 @@ def test_the_quiet_regulars_are_saved_as_csv_where_the_owner_chooses(
     dialog = open_lists(qtbot, cared_for, cared_for.manager, language="lv")
 
     qtbot.mouseClick(dialog.ui.exportButton, Qt.MouseButton.LeftButton)
+    wait_idle(dialog, qtbot)
 
     assert asked and asked[0].endswith(".csv")
     with target.open(encoding="utf-8-sig", newline="") as file:

@@ -21,7 +21,7 @@ from posapp.gui.dialogs.pin import ApprovalDialog
 from posapp.services import shifts
 from posapp.services.settings import update_settings
 from tests.conftest import TILL, Shop
-from tests.gui.helpers import OpenTill, StartTill, plain, sign_in, sign_in_dialog
+from tests.gui.helpers import OpenTill, StartTill, plain, sign_in, sign_in_dialog, wait_idle
 from tests.integration.helpers import sale_lines, sales
 
 pytestmark = pytest.mark.usefixtures("quick_pin_hashes")
@@ -130,6 +130,7 @@ def test_signing_in_with_no_shift_open_asks_for_the_float_then_opens_the_till(
 
     qtbot.waitUntil(lambda: flow.checkout is not None and flow.checkout.isVisible())
     assert flow.checkout is not None
+    wait_idle(flow.checkout, qtbot)
     assert flow.checkout.shift_status.text().startswith("Shift open since ")
     with shop.uow:
         shift = shifts.open_shift_id(shop.uow, shop.till_id)

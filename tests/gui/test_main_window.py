@@ -21,7 +21,7 @@ from posapp.gui.main_window import MainWindow
 from posapp.gui.models.recent_sales import Column
 from posapp.services.settings import update_settings
 from tests.conftest import TILL, Shop
-from tests.gui.helpers import plain
+from tests.gui.helpers import plain, wait_idle
 from tests.integration.helpers import refund_sale, sell
 
 pytestmark = pytest.mark.usefixtures("quick_pin_hashes")
@@ -59,6 +59,7 @@ def open_window(qtbot: QtBot, qapp: QApplication, shop: Shop) -> Iterator[OpenWi
         qtbot.waitExposed(window)
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
+        wait_idle(window, qtbot)
         return window
 
     yield open_

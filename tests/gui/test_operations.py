@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from posapp.db.uow import UnitOfWork
 from posapp.errors import NotFound, PosError
-from posapp.gui.operations import Operations
+from posapp.gui.operations import BusyBar, Operations
 from posapp.services.setup import open_database
 
 
@@ -107,6 +108,31 @@ def test_busy_is_true_while_work_runs_and_false_after(qtbot: QtBot, uow: UnitOfW
     release.set()
     qtbot.waitUntil(lambda: states == [True, False])
     assert results == ["done"] and not operations.busy
+
+
+def test_the_busy_bar_shows_while_any_watched_operations_work(
+    qtbot: QtBot, uow: UnitOfWork
+) -> None:
+    reads, writes = Operations(uow), Operations(uow)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    bar = BusyBar(parent).watch(reads, writes)
+    parent.show()
+    assert bar.isHidden() and bar.label.text() == "Working…"
+    assert bar.bar.minimum() == bar.bar.maximum() == 0  # no end known
+    release = threading.Event()
+
+    def call(_uow: UnitOfWork) -> None:
+        release.wait(5)
+
+    reads.run(call, print, print)
+    writes.run(_select(1), print, print)
+    assert bar.isVisible()
+    qtbot.waitUntil(lambda: not writes.busy)
+    assert bar.isVisible()  # the read still runs
+    release.set()
+    qtbot.waitUntil(bar.isHidden)
+    assert not reads.busy
 
 
 def test_a_newer_request_supersedes_the_running_and_the_waiting_one(

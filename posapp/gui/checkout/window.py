@@ -67,6 +67,7 @@ from posapp.gui.models.products import MatchColumn, ProductMatchModel
 from posapp.gui.models.reminders import Column as ReminderColumn
 from posapp.gui.models.reminders import RemindersModel
 from posapp.gui.models.rewards import MAX_KEYED
+from posapp.gui.operations import BusyBar, Operations
 from posapp.gui.text_delegate import TextDelegate
 from posapp.gui.theme import capitalize_card_titles, set_state
 from posapp.services import care, catalog, checkout, loyalty, parking, refunds
@@ -74,7 +75,7 @@ from posapp.services.care import CardOfferAnswer, CustomerCare
 from posapp.services.catalog import ProductMatch
 from posapp.services.checkout import CompletedSale, ScanKind
 from posapp.services.loyalty import CustomerSummary
-from posapp.services.overview import shop_overview
+from posapp.services.overview import ShopOverview, shop_overview
 from posapp.services.settings import load_settings
 
 if TYPE_CHECKING:
@@ -1430,20 +1431,30 @@ class CheckoutWindow(QMainWindow):
 
     # -- status ---------------------------------------------------------------
     def refresh_status(self) -> None:
-        """The shift line of the status bar (read once at start and after shift changes)."""
-        try:
-            overview = shop_overview(self._uow, self.till_code)
-        except PosError as error:
-            self._database_state(error.message)
-            return
-        self._shop_name = overview.shop_name
-        self.shop_status.setText(overview.shop_name)
-        if overview.shift_open_since is None:
-            self.shift_status.setText(self.tr("No shift open"))
-            set_state(self.shift_status, "error")
-        else:
-            since = format_moment(
-                overview.shift_open_since, self._language, overview.time_zone, part="time"
-            )
-            self.shift_status.setText(self.tr("Shift open since {time}").format(time=since))
-            set_state(self.shift_status, "ok")
+        """The shift line of the status bar (read once at start and after shift changes), read
+        off the GUI thread: the status bar says it is busy meanwhile."""
+        status = self.findChild(Operations, "statusOperations")
+        if status is None:  # the first time: the status bar's own worker and busy bar
+            status = Operations(self._uow, self)
+            status.setObjectName("statusOperations")
+            self.ui.statusbar.addPermanentWidget(BusyBar(self).watch(status))
+
+        def show(overview: ShopOverview) -> None:
+            self._shop_name = overview.shop_name
+            self.shop_status.setText(overview.shop_name)
+            if overview.shift_open_since is None:
+                self.shift_status.setText(self.tr("No shift open"))
+                set_state(self.shift_status, "error")
+            else:
+                since = format_moment(
+                    overview.shift_open_since, self._language, overview.time_zone, part="time"
+                )
+                self.shift_status.setText(self.tr("Shift open since {time}").format(time=since))
+                set_state(self.shift_status, "ok")
+
+        till_code = self.till_code
+        status.run(
+            lambda uow: shop_overview(uow, till_code),
+            show,
+            lambda error: self._database_state(error.message),
+        )

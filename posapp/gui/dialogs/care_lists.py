@@ -1,10 +1,12 @@
 """The owner's customer care lists: regulars gone quiet (exported as CSV for getting in
 touch), birthdays this week, promises overdue, open complaints, the ratings of the service
 with what customers said, and which reminders the counter acted upon. Owner or manager
-(the services refuse anyone else)."""
+(the services refuse anyone else). The lists are read, and the CSV written, off the GUI
+thread (posapp.gui.operations); the dialog says it is busy meanwhile."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -15,23 +17,53 @@ from PySide6.QtWidgets import QFileDialog, QHeaderView, QTableView, QWidget
 from posapp.db.uow import UnitOfWork
 from posapp.domain.reminders import kind_name
 from posapp.domain.roles import Actor
-from posapp.errors import PosError
 from posapp.gui.dialogs.base import KeyDialog, show_message
 from posapp.gui.formatting import format_count, format_day, format_moment
 from posapp.gui.forms.ui_care_lists_dialog import Ui_CareListsDialog
 from posapp.gui.models.base import TableModel
 from posapp.gui.models.listing import ListColumn, ListModel
+from posapp.gui.operations import BusyBar, Operations
 from posapp.services import care
 from posapp.services.care import (
     BirthdayRow,
+    CardOfferCounts,
     ComplaintRow,
     PromiseRow,
     QuietRegular,
     RatingRow,
+    Ratings,
     ReminderActivity,
 )
 
 ACTIVITY_DAYS = 30  # ratings, reminders acted upon, card offers: the last this many days
+
+
+@dataclass(frozen=True)
+class CareLists:
+    """All the dialog shows, read in one go on the worker."""
+
+    quiet: list[QuietRegular]
+    birthdays: list[BirthdayRow]
+    promises: list[PromiseRow]
+    complaints: list[ComplaintRow]
+    ratings: Ratings
+    activity: list[ReminderActivity]
+    offers: CardOfferCounts
+
+
+def read_care_lists(uow: UnitOfWork, actor: Actor, zone: ZoneInfo) -> CareLists:
+    """The lists (each is its own read of the shop's database); on the worker thread."""
+    today = uow.now().astimezone(zone).date()
+    since = today - timedelta(days=ACTIVITY_DAYS - 1)
+    return CareLists(
+        quiet=care.quiet_regulars(uow, actor),
+        birthdays=care.birthdays_this_week(uow, actor),
+        promises=care.overdue_promises(uow, actor),
+        complaints=care.open_complaints(uow, actor),
+        ratings=care.ratings(uow, actor, since, today),
+        activity=care.reminder_activity(uow, actor, since, today),
+        offers=care.card_offer_counts(uow, actor, since, today),
+    )
 
 
 class CareListsDialog(KeyDialog):
@@ -50,6 +82,10 @@ class CareListsDialog(KeyDialog):
         self.polish_form()
         self._uow, self._actor = uow, actor
         self._language, self._zone = language, ZoneInfo(time_zone)
+        self.operations = Operations(uow, self)
+        self.exports = Operations(uow, self)  # a file being written is not dropped by a read
+        self.busy = BusyBar(self).watch(self.operations, self.exports)
+        self.ui.buttonsLayout.insertWidget(0, self.busy)
         day = self._day
         count = self._count
         self.quiet: ListModel[QuietRegular] = ListModel(
@@ -130,6 +166,7 @@ class CareListsDialog(KeyDialog):
         ):
             _show(view, model, texts)
         ui.exportButton.clicked.connect(self.export_quiet_regulars)
+        ui.exportButton.setEnabled(False)  # until the quiet regulars are read
         ui.closeButton.clicked.connect(self.reject)
         self.refresh()
 
@@ -137,21 +174,18 @@ class CareListsDialog(KeyDialog):
         self.accept()
 
     def refresh(self) -> None:
-        """Read the lists again (each is its own read of the shop's database)."""
-        uow, actor = self._uow, self._actor
-        today = uow.now().astimezone(self._zone).date()
-        since = today - timedelta(days=ACTIVITY_DAYS - 1)
-        try:
-            quiet = care.quiet_regulars(uow, actor)
-            birthdays = care.birthdays_this_week(uow, actor)
-            promises = care.overdue_promises(uow, actor)
-            complaints = care.open_complaints(uow, actor)
-            ratings = care.ratings(uow, actor, since, today)
-            activity = care.reminder_activity(uow, actor, since, today)
-            offers = care.card_offer_counts(uow, actor, since, today)
-        except PosError as error:
-            show_message(self.ui.messageLabel, error.message)
-            return
+        """Read the lists again, off the GUI thread."""
+        actor, zone = self._actor, self._zone
+        self.operations.run(
+            lambda uow: read_care_lists(uow, actor, zone),
+            self._show_lists,
+            lambda error: show_message(self.ui.messageLabel, error.message),
+        )
+
+    def _show_lists(self, lists: CareLists) -> None:
+        quiet, birthdays, promises = lists.quiet, lists.birthdays, lists.promises
+        complaints, ratings = lists.complaints, lists.ratings
+        activity, offers = lists.activity, lists.offers
         self.quiet.set_rows(quiet)
         self.birthdays.set_rows(birthdays)
         self.promises.set_rows(promises)
@@ -201,22 +235,33 @@ class CareListsDialog(KeyDialog):
         )
         if not path:
             return
-        try:
-            written = care.export_quiet_regulars(self._uow, self._actor, Path(path))
-        except PosError as error:
-            show_message(self.ui.messageLabel, error.message)
-        except OSError as error:
+        actor, target = self._actor, Path(path)
+
+        def write(uow: UnitOfWork) -> int | OSError:
+            try:
+                return care.export_quiet_regulars(uow, actor, target)
+            except OSError as error:  # the place chosen: said as such, not as a fault
+                return error
+
+        self.exports.run(
+            write,
+            lambda outcome: self._exported(outcome, path),
+            lambda error: show_message(self.ui.messageLabel, error.message),
+        )
+
+    def _exported(self, outcome: int | OSError, path: str) -> None:
+        if isinstance(outcome, OSError):
             show_message(
                 self.ui.messageLabel,
                 self.tr("The file could not be written ({reason}). Choose another place.").format(
-                    reason=error.strerror or error
+                    reason=outcome.strerror or outcome
                 ),
             )
         else:
             show_message(
                 self.ui.messageLabel,
                 self.tr("Saved to {path}. Customers in it: {count}.").format(
-                    count=self._count(written), path=path
+                    count=self._count(outcome), path=path
                 ),
                 error=False,
             )

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -37,7 +36,7 @@ from posapp.domain.periods import PRESET_NAMES, Period, Preset, period_of
 from posapp.domain.roles import Actor
 from posapp.errors import PosError
 from posapp.gui.forms.ui_reports_window import Ui_ReportsWindow
-from posapp.gui.operations import Operations
+from posapp.gui.operations import BusyBar, Operations
 from posapp.gui.reports.charts import chart_widget
 from posapp.gui.reports.figures import FiguresPanel
 from posapp.gui.reports.tables import ReportTableView
@@ -127,10 +126,7 @@ class ReportsWindow(QMainWindow):
             edit.setDisplayFormat("yyyy-MM-dd")
         self._set_choosing(False)
 
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)  # "working", with no end known
-        self.busy.setMaximumWidth(160)
-        self.busy.setVisible(False)
+        self.busy = BusyBar(self).watch(self.operations, self.exports)
         ui.statusbar.addPermanentWidget(self.busy)
         self.message = QLabel(self)
         ui.statusbar.addWidget(self.message, 1)
@@ -320,10 +316,9 @@ class ReportsWindow(QMainWindow):
         self.failed.emit(error.message)
 
     def _busy_changed(self, _busy: bool) -> None:
-        busy = self.operations.busy or self.exports.busy
-        self.busy.setVisible(busy)
-        if busy:
-            self.message.setText(self.tr("Working…"))
+        if self.busy.busy:  # the busy bar says "Working…"; an earlier message is stale
+            self.message.clear()
+            self.message.setToolTip("")
             set_state(self.message, "none")
 
     # -- export ---------------------------------------------------------------
