@@ -277,6 +277,9 @@ class CheckoutWindow(QMainWindow):
             self.database_status,
         ):
             bar.addWidget(label)
+        # The shift line is read off the GUI thread (refresh_status), busy meanwhile.
+        self.status_operations = Operations(self._uow, self)
+        bar.addPermanentWidget(BusyBar(self).watch(self.status_operations))
         bar.addPermanentWidget(self.printer_status)
         bar.addPermanentWidget(self.scanner_status)
         bar.addPermanentWidget(self.state_status)
@@ -664,7 +667,8 @@ class CheckoutWindow(QMainWindow):
             return
         if result.kind is ScanKind.PRODUCT:
             self.set_cart(result.cart)
-        elif result.kind is ScanKind.CUSTOMER and result.member is not None:
+        elif result.kind is ScanKind.CUSTOMER:
+            assert result.member is not None  # a card's scan always says whose it is
             # set_cart shows the member's card and reminders without reading them again
             self._care = result.member
             summary = self.customer_panel.summary = result.member.summary
@@ -1433,11 +1437,6 @@ class CheckoutWindow(QMainWindow):
     def refresh_status(self) -> None:
         """The shift line of the status bar (read once at start and after shift changes), read
         off the GUI thread: the status bar says it is busy meanwhile."""
-        status = self.findChild(Operations, "statusOperations")
-        if status is None:  # the first time: the status bar's own worker and busy bar
-            status = Operations(self._uow, self)
-            status.setObjectName("statusOperations")
-            self.ui.statusbar.addPermanentWidget(BusyBar(self).watch(status))
 
         def show(overview: ShopOverview) -> None:
             self._shop_name = overview.shop_name
@@ -1453,7 +1452,7 @@ class CheckoutWindow(QMainWindow):
                 set_state(self.shift_status, "ok")
 
         till_code = self.till_code
-        status.run(
+        self.status_operations.run(
             lambda uow: shop_overview(uow, till_code),
             show,
             lambda error: self._database_state(error.message),
